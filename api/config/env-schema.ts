@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the hub reads, with its default and meaning. `.env.example` lists the same variables
+ * (a test keeps the two in step). Only api/config reads `process.env`.
+ */
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'expected true or false' })
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const positiveInt = (fallback: number) =>
+  z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').positive('expected a number above 0').default(fallback);
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' });
+
+export const envSchema = z.object({
+  // --- Instance ---
+  DEPLOYMENT_MODE: z.enum(['local', 'cloud'], { error: 'expected local or cloud' }).default('local'),
+  HUB_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgresql:// connection URL')
+    .optional(),
+  RAW_FILES_DIR: z.string().min(1).optional(),
+  PORT: z.coerce.number({ error: 'expected a port number' }).int().min(0).max(65535, 'expected a port number 0-65535').default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  HUB_API_TOKEN: z.string().min(16, 'expected at least 16 characters (generate one with `openssl rand -hex 24`)').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  // --- Uploads and processing ---
+  UPLOAD_MAX_BYTES: positiveInt(50 * 1024 * 1024),
+  PROCESSING_MODE: z.enum(['auto', 'basic', 'full'], { error: 'expected auto, basic or full' }).default('auto'),
+  PROCESSING_CONCURRENCY: positiveInt(1),
+  PROCESSING_TIMEOUT_SECONDS: positiveInt(300),
+  PROCESSING_MEMORY_MB: positiveInt(768),
+  MAX_PAGES: positiveInt(500),
+  MAX_IMAGE_PIXELS: positiveInt(60_000_000),
+  MAX_UNZIPPED_BYTES: positiveInt(200 * 1024 * 1024),
+  OCR_LANGS: z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, 'expected tesseract language codes joined by +, e.g. eng+deu').default('eng'),
+  LIBREOFFICE_PATH: z.string().min(1).optional(),
+
+  // --- Answering (LLM) ---
+  LLM_PROVIDER: z.enum(['auto', 'groq', 'ollama', 'none'], { error: 'expected auto, groq, ollama or none' }).default('auto'),
+  OLLAMA_URL: httpUrl.optional(),
+  OLLAMA_MODEL: z.string().min(1).default('llama3.2:3b'),
+  OLLAMA_TIMEOUT_MS: positiveInt(60_000),
+  GROQ_API_KEY: z.string().min(1).optional(),
+  GROQ_MODEL: z.string().min(1).default('llama-3.1-8b-instant'),
+  GROQ_BASE_URL: httpUrl.default('https://api.groq.com'),
+  GROQ_TIMEOUT_MS: positiveInt(20_000),
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+
+  // --- Embeddings ---
+  EMBEDDINGS_PROVIDER: z.enum(['auto', 'builtin', 'ollama', 'openai'], { error: 'expected auto, builtin, ollama or openai' }).default('auto'),
+  OLLAMA_EMBED_MODEL: z.string().min(1).default('nomic-embed-text'),
+  OPENAI_EMBEDDINGS_URL: httpUrl.optional(),
+  OPENAI_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  OPENAI_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  EMBEDDINGS_TIMEOUT_MS: positiveInt(30_000),
+
+  // --- Sync between local instances and the cloud ---
+  SYNC_ENABLED: flag.default(false),
+  SYNC_SERVER_URL: httpUrl.optional(),
+  SYNC_API_KEY: z.string().min(1).optional(),
+  SYNC_INTERVAL_MINUTES: positiveInt(15),
+
+  // --- Chat platforms (an adapter starts only when its credentials are set) ---
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_API_ROOT: httpUrl.default('https://api.telegram.org'),
+  DISCORD_BOT_TOKEN: z.string().min(1).optional(),
+  DISCORD_API_URL: httpUrl.optional(),
+  MATRIX_HOMESERVER_URL: httpUrl.optional(),
+  MATRIX_ACCESS_TOKEN: z.string().min(1).optional(),
+  MATRIX_USER_ID: z.string().regex(/^@[^:]+:.+$/, 'expected a Matrix user id like @hub:example.org').optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,7 @@
+/** The whole database schema; drizzle-kit reads this file to generate migrations. */
+export * from './communities.ts';
+export * from './documents.ts';
+export * from './chunks.ts';
+export * from './questions.ts';
+export * from './curated.ts';
+export * from './sync.ts';

@@ -1,0 +1,1 @@
+export const templateDatabaseName = 'hub_test_template';

@@ -1,0 +1,52 @@
+import { PGlite } from '@electric-sql/pglite';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { DatabaseHandle } from '../../api/db/database.ts';
+import { openPostgres } from '../../api/db/open-postgres.ts';
+import { pgliteExtensions, wrapPglite } from '../../api/db/open-pglite.ts';
+import { templateDatabaseName } from './test-database-names.ts';
+
+/**
+ * A fresh, migrated database for one test file: PGlite from the run's snapshot, or a new PostgreSQL
+ * database copied from the template when TEST_DATABASE_URL is set. `close()` drops it.
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  return serverUrl ? createServerDatabase(serverUrl) : createPgliteDatabase();
+}
+
+/** Which engine the suite runs on, for test names and engine-specific expectations. */
+export const testEngine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+async function createPgliteDatabase(): Promise<DatabaseHandle> {
+  const snapshot = inject('pgliteSnapshot');
+  const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(snapshot)]), extensions: pgliteExtensions });
+  return wrapPglite(pglite, 'memory://test');
+}
+
+async function createServerDatabase(serverUrl: string): Promise<DatabaseHandle> {
+  const name = `hub_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openPostgres(url.toString());
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
