@@ -1,0 +1,49 @@
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { HubCore } from './core/hub-core.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { requireApiToken } from './http/require-api-token.ts';
+import { askRoutes } from './routes/ask-routes.ts';
+import { documentsRoutes } from './routes/documents-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+
+export interface HubApiOptions {
+  core: HubCore;
+}
+
+/**
+ * The hub's HTTP API as a Fastify plugin: `/health`, `/docs` (OpenAPI) and the token-protected `/api`
+ * routes. The server entry and the tests register it on their own Fastify instance.
+ */
+export const hubApi = fp<HubApiOptions>(
+  async (root, { core }) => {
+    root.setValidatorCompiler(validatorCompiler);
+    root.setSerializerCompiler(serializerCompiler);
+    installErrorHandler(root);
+    await root.register(swagger, {
+      openapi: {
+        info: { title: 'Community Resilience Hub API', version: '0.1.0', description: 'Documents in, cited answers out.' },
+        components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+        security: core.config.HUB_API_TOKEN ? [{ bearer: [] }] : [],
+      },
+      transform: jsonSchemaTransform,
+    });
+    await root.register(swaggerUi, { routePrefix: '/docs' });
+    const app = root.withTypeProvider<ZodTypeProvider>();
+    await app.register(healthRoutes, { core });
+    await app.register(
+      async (api: FastifyInstance) => {
+        requireApiToken(api, core.config.HUB_API_TOKEN);
+        await api.register(multipart, { limits: { fileSize: core.config.UPLOAD_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
+        await api.register(documentsRoutes, { core });
+        await api.register(askRoutes, { core });
+      },
+      { prefix: '/api' },
+    );
+  },
+  { name: 'hub-api', fastify: '5.x' },
+);

@@ -1,0 +1,104 @@
+import type { HubConfig } from '../config/load-config.ts';
+import type { HubDatabase } from '../db/database.ts';
+import { isAppError, type AppError } from '../errors/app-error.ts';
+import type { JobOutcome } from '../jobs/job-types.ts';
+import type { Logger } from '../logging/create-logger.ts';
+import type { RawFileStore } from '../storage/raw-file-store.ts';
+import { defaultProcessingMode, documentLimitsFrom } from './document-limits.ts';
+import { findDocument, updateDocument, type DocumentRow } from './document-repository.ts';
+import { extractDocument } from './extraction/extract-document.ts';
+import type { ExtractedDocument, ProcessingMode } from './extraction/extracted-document.ts';
+import { createProgressReporter } from './progress-reporter.ts';
+
+export interface ProcessDeps {
+  config: HubConfig;
+  db: HubDatabase;
+  files: RawFileStore;
+  logger: Logger;
+  /** Chunks and embeds a processed document (the RAG core's indexDocument). */
+  indexDocument(documentId: string): Promise<void>;
+}
+
+export interface ProcessRequest {
+  documentId: string;
+  mode?: ProcessingMode;
+  /** 0 for the first try; errors other than a bad file are retried until `finalAttempt`. */
+  attempt: number;
+  finalAttempt: boolean;
+}
+
+/** Codes that mean the file itself is the problem: retrying cannot help, a moderator must act. */
+const FILE_PROBLEMS = new Set(['document_unreadable', 'unsupported_type', 'payload_too_large']);
+
+/**
+ * Extracts, stores and indexes one document. Safe to run twice: it reloads the row, and the result
+ * replaces the previous one in full. A bad file ends as `failed` with a reason; an infrastructure error
+ * is thrown for the queue to retry, and only the last attempt marks the document failed.
+ */
+export async function processDocument(deps: ProcessDeps, request: ProcessRequest): Promise<JobOutcome> {
+  const document = await findDocument(deps.db, request.documentId);
+  if (!document) return { status: 'skipped', reason: 'the document no longer exists' };
+  if (document.status === 'pending_review' || document.status === 'rejected') {
+    return { status: 'skipped', reason: `the document is ${document.status}` };
+  }
+  const mode = request.mode ?? defaultProcessingMode(deps.config);
+  await updateDocument(deps.db, document.id, { status: 'processing', progress: { stage: 'extracting' } });
+  const progress = createProgressReporter(deps.db, document.id);
+  try {
+    const extracted = await extractDocument({
+      filePath: deps.files.pathOf(document.rawFileKey),
+      fileType: document.fileType,
+      mode,
+      limits: documentLimitsFrom(deps.config),
+      ocrLangs: deps.config.OCR_LANGS,
+      libreOfficePath: deps.config.LIBREOFFICE_PATH,
+      onProgress: progress.report,
+    });
+    await progress.flush();
+    await saveExtraction(deps.db, document, extracted);
+    await progress.set({ stage: 'embedding' });
+    await deps.indexDocument(document.id);
+    await updateDocument(deps.db, document.id, { status: 'ready', progress: { stage: 'done' } });
+    return { status: 'done', detail: { pages: extracted.pageCount, chars: extracted.markdown.length, mode } };
+  } catch (error) {
+    await progress.flush();
+    return handleFailure(deps, document, request, error);
+  }
+}
+
+async function saveExtraction(db: HubDatabase, document: DocumentRow, extracted: ExtractedDocument): Promise<void> {
+  await updateDocument(db, document.id, {
+    content: extracted.markdown,
+    sections: extracted.sections,
+    pageCount: extracted.pageCount,
+    language: extracted.language,
+    title: document.title ?? extracted.title,
+    needsFullProcessing: extracted.needsFullProcessing,
+    processingMode: extracted.processingMode,
+    processedAt: new Date(),
+    errorCode: null,
+    errorReason: null,
+    metadata: { ...document.metadata, warnings: extracted.warnings },
+  });
+}
+
+async function handleFailure(deps: ProcessDeps, document: DocumentRow, request: ProcessRequest, error: unknown): Promise<JobOutcome> {
+  const log = deps.logger.child({ documentId: document.id });
+  if (isAppError(error) && FILE_PROBLEMS.has(error.code)) {
+    await markFailed(deps.db, document.id, error.code, error.message);
+    log.info({ code: error.code, reason: error.message }, 'document could not be processed');
+    return { status: 'failed', reason: error.message };
+  }
+  log.error({ err: error, attempt: request.attempt }, 'processing failed unexpectedly');
+  if (!request.finalAttempt) {
+    await updateDocument(deps.db, document.id, { status: 'queued', errorReason: `attempt ${request.attempt + 1} failed; retrying` });
+    throw error;
+  }
+  const reason = isAppError(error) ? (error as AppError).message : 'processing failed unexpectedly; the server log has the details';
+  await markFailed(deps.db, document.id, isAppError(error) ? error.code : 'internal', `${reason} A moderator can reprocess it.`);
+  return { status: 'failed', reason };
+}
+
+async function markFailed(db: HubDatabase, id: string, code: string, reason: string): Promise<void> {
+  await updateDocument(db, id, { status: 'failed', errorCode: code, errorReason: reason, progress: null });
+}

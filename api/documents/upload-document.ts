@@ -1,0 +1,83 @@
+import { ensureCommunity } from '../communities/ensure-community.ts';
+import type { HubConfig } from '../config/load-config.ts';
+import type { HubDatabase } from '../db/database.ts';
+import { AppError, ErrorCode } from '../errors/app-error.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { JobName } from '../jobs/job-types.ts';
+import type { RawFileStore } from '../storage/raw-file-store.ts';
+import { documentLimitsFrom } from './document-limits.ts';
+import { findDocumentByHash, insertDocument, type DocumentRow } from './document-repository.ts';
+import { inspectUpload } from './intake/inspect-upload.ts';
+import { isTrustedUploader, type Uploader } from './uploader.ts';
+
+export interface UploadDeps {
+  config: HubConfig;
+  db: HubDatabase;
+  files: RawFileStore;
+  jobs: JobQueue;
+}
+
+export interface UploadInput {
+  bytes: Uint8Array;
+  filename: string;
+  community?: string | null;
+  title?: string | null;
+  uploader: Uploader;
+}
+
+export interface UploadResult {
+  document: DocumentRow;
+  /** True when these exact bytes were already in that community: nothing new was stored. */
+  duplicate: boolean;
+}
+
+/**
+ * Accepts a file from any channel: checks it, stores it by content hash and queues it for processing,
+ * or parks it in `pending_review` when the uploader is not trusted. Nothing is written for a bad file.
+ */
+export async function uploadDocument(deps: UploadDeps, input: UploadInput): Promise<UploadResult> {
+  const limits = documentLimitsFrom(deps.config);
+  if (input.bytes.byteLength === 0) throw new AppError(ErrorCode.invalidInput, 'The file is empty (0 bytes): nothing to add.');
+  if (input.bytes.byteLength > limits.maxBytes) {
+    throw new AppError(ErrorCode.payloadTooLarge, `The file is larger than the limit of ${formatMegabytes(limits.maxBytes)} (UPLOAD_MAX_BYTES).`, {
+      details: { limitBytes: limits.maxBytes },
+    });
+  }
+  const inspected = await inspectUpload(input.bytes, input.filename, limits);
+  const community = input.community ? await ensureCommunity(deps.db, input.community) : null;
+  const communityId = community?.id ?? null;
+
+  const existing = await findDocumentByHash(deps.db, communityId, inspected.sha256);
+  if (existing) return { document: existing, duplicate: true };
+
+  const rawFileKey = await deps.files.put(input.bytes, inspected.sha256);
+  const trusted = isTrustedUploader(input.uploader);
+  const inserted = await insertDocument(deps.db, {
+    communityId,
+    filename: inspected.safeFilename,
+    title: input.title?.trim() || null,
+    fileType: inspected.fileType,
+    mimeType: inspected.mimeType,
+    sizeBytes: input.bytes.byteLength,
+    sha256: inspected.sha256,
+    rawFileKey,
+    status: trusted ? 'queued' : 'pending_review',
+    uploaderMemberId: input.uploader.memberId ?? null,
+    uploadedVia: input.uploader.via,
+    approvedAt: trusted ? new Date() : null,
+    approvedBy: trusted ? (input.uploader.label ?? input.uploader.via) : null,
+    metadata: { uploadedAs: input.filename.slice(0, 300), uploader: input.uploader.label ?? null },
+  });
+  if (!inserted) {
+    // Another upload of the same bytes won the race: report that one.
+    const winner = await findDocumentByHash(deps.db, communityId, inspected.sha256);
+    if (winner) return { document: winner, duplicate: true };
+    throw new AppError(ErrorCode.conflict, 'The document could not be saved; try again.');
+  }
+  if (trusted) await deps.jobs.send(JobName.processDocument, { documentId: inserted.id }, { key: inserted.id });
+  return { document: inserted, duplicate: false };
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}

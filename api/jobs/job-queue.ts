@@ -1,0 +1,79 @@
+import { PgBoss, fromPglite, type Job } from 'pg-boss';
+import type { DatabaseHandle } from '../db/database.ts';
+import { redactUrl } from '../db/open-postgres.ts';
+import { AppError, ErrorCode } from '../errors/app-error.ts';
+import type { Logger } from '../logging/create-logger.ts';
+import { JobName, type JobOutcome, type JobPayloads } from './job-types.ts';
+
+/** A job queue backed by the hub's own database (pg-boss), so jobs survive restarts on either engine. */
+export interface JobQueue {
+  /** Enqueues a job; with a `key`, at most one job per key is queued or running (returns false if one is). */
+  send<N extends JobName>(name: N, payload: JobPayloads[N], options?: { key?: string }): Promise<boolean>;
+  /** Runs `handler` for jobs of `name`; a thrown error is retried, a returned outcome is final. */
+  work<N extends JobName>(name: N, handler: (payload: JobPayloads[N], job: { id: string; attempt: number }) => Promise<JobOutcome>): Promise<void>;
+  /** Whether a job with this key is waiting (not yet running) in `name`. */
+  isQueued(name: JobName, key: string): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+/** A worker silent this long is presumed dead and its job is retried (pg-boss minimum is 10 s). */
+const HEARTBEAT_SECONDS = 30;
+export const JOB_RETRY_LIMIT = 2;
+const RETRY_DELAY_SECONDS = 5;
+/** Document processing has its own watchdog; this only catches a job whose worker vanished. */
+const EXPIRE_SECONDS = 60 * 60;
+
+export interface JobQueueOptions {
+  retryDelaySeconds?: number;
+}
+
+export async function startJobQueue(database: DatabaseHandle, logger: Logger, options: JobQueueOptions = {}): Promise<JobQueue> {
+  const boss = createBoss(database);
+  boss.on('error', (error: Error) => logger.error({ err: error }, 'job queue error'));
+  try {
+    await boss.start();
+    for (const name of Object.values(JobName)) {
+      await boss.createQueue(name, {
+        policy: 'exclusive',
+        retryLimit: JOB_RETRY_LIMIT,
+        retryDelay: options.retryDelaySeconds ?? RETRY_DELAY_SECONDS,
+        expireInSeconds: EXPIRE_SECONDS,
+        heartbeatSeconds: HEARTBEAT_SECONDS,
+      });
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => {});
+    throw new AppError(ErrorCode.dependencyUnavailable, `The job queue could not start: ${(error as Error).message}`, { cause: error });
+  }
+  return wrapBoss(boss, logger);
+}
+
+function createBoss(database: DatabaseHandle): PgBoss {
+  const common = { schema: 'pgboss', registerInstance: false } as const;
+  if (database.pglite) return new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' });
+  if (!database.pool) throw new AppError(ErrorCode.internal, `No connection for the job queue at ${redactUrl(database.location)}`);
+  const options = database.pool.options as { connectionString?: string };
+  return new PgBoss({ ...common, connectionString: options.connectionString, max: 3 });
+}
+
+function wrapBoss(boss: PgBoss, logger: Logger): JobQueue {
+  return {
+    async send(name, payload, options = {}) {
+      const id = await boss.send(name, payload, options.key ? { singletonKey: options.key } : {});
+      return id !== null;
+    },
+    async work(name, handler) {
+      await boss.work<JobPayloads[typeof name]>(name, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs: Job<JobPayloads[typeof name]>[]) => {
+        for (const job of jobs) {
+          const jobLogger = logger.child({ job: name, jobId: job.id });
+          const outcome = await handler(job.data, { id: job.id, attempt: job.retryCount ?? 0 });
+          jobLogger.info({ outcome }, 'job finished');
+        }
+      });
+    },
+    async isQueued(name, key) {
+      return (await boss.findJobs(name, { key, queued: true, limit: 1 })).length > 0;
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}

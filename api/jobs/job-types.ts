@@ -1,0 +1,16 @@
+import type { ProcessingMode } from '../documents/extraction/extracted-document.ts';
+
+/** Every background job the hub runs, with its payload. Producers live in api/, handlers in workers/. */
+export const JobName = {
+  processDocument: 'process-document',
+  reembedChunks: 'reembed-chunks',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+export interface JobPayloads {
+  [JobName.processDocument]: { documentId: string; mode?: ProcessingMode };
+  [JobName.reembedChunks]: { reason: string };
+}
+
+/** What a handler reports back; `failed` means the input was bad and retrying will not help. */
+export type JobOutcome = { status: 'done'; detail?: Record<string, unknown> } | { status: 'skipped' | 'failed'; reason: string };

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '#api/config/load-config.ts';
+import { createHubCore } from '#api/core/hub-core.ts';
+import { describeComponents } from '#api/core/describe-components.ts';
+import { createLogger } from '#api/logging/create-logger.ts';
+import { startApiServer } from '#api/server.ts';
+import { startWorkers } from '#workers/start-workers.ts';
+import { formatStartBanner } from '../output/start-banner.ts';
+
+const SHUTDOWN_GRACE_MS = 15_000;
+
+/** `hub start`: the whole hub in one process — API, workers and whatever else is configured. */
+export async function runStart(args: string[]): Promise<number> {
+  parseArgs({ args, options: {} });
+  const config = loadConfig();
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY) });
+  const core = await createHubCore(config, logger);
+  let app: Awaited<ReturnType<typeof startApiServer>>['app'] | undefined;
+  try {
+    const started = await startApiServer(core);
+    app = started.app;
+    await startWorkers(core);
+    console.log(formatStartBanner({ url: started.url, config, database: core.database, components: describeComponents(config, core.rag) }));
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await core.close();
+    throw error;
+  }
+  // A bug in one request or job must not take the hub down: log it and keep serving.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  await waitForShutdownSignal();
+  logger.info('shutting down');
+  const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+  await app.close();
+  await core.close();
+  clearTimeout(forceExit);
+  return 0;
+}
+
+function waitForShutdownSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
