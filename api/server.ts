@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pathToFileURL } from 'node:url';
 import { hubApi } from './app.ts';
 import { loadConfig } from './config/load-config.ts';
@@ -11,7 +11,7 @@ const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the Fastify instance with the hub API registered (not listening yet). */
 export async function buildServer(core: HubCore): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: core.logger.child({ part: 'http' }), bodyLimit: JSON_BODY_LIMIT_BYTES, trustProxy: true });
+  const app = Fastify({ loggerInstance: core.logger.child({ part: 'http' }) as FastifyBaseLogger, bodyLimit: JSON_BODY_LIMIT_BYTES, trustProxy: true });
   await app.register(hubApi, { core });
   return app;
 }

@@ -11,6 +11,6 @@ export async function startWorkers(core: HubCore): Promise<void> {
     await core.jobs.work(JobName.processDocument, createProcessDocumentHandler(core));
   }
   await core.jobs.work(JobName.reembedChunks, createReembedChunksHandler(core));
-  const requeued = await requeueUnfinishedDocuments({ db: core.database.db, jobs: core.jobs });
+  const requeued = await requeueUnfinishedDocuments({ db: core.db, jobs: core.jobs });
   if (requeued > 0) core.logger.info({ requeued }, 're-queued documents left unfinished by an earlier run');
 }

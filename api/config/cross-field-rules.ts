@@ -6,6 +6,9 @@ export function checkCrossFieldRules(env: Env): string[] {
   if (env.DEPLOYMENT_MODE === 'cloud' && !env.HUB_API_TOKEN) {
     problems.push('HUB_API_TOKEN: required when DEPLOYMENT_MODE=cloud (the API is on the internet)');
   }
+  if (env.DEPLOYMENT_MODE === 'cloud' && env.ADMIN_PASSWORD && !env.ADMIN_SESSION_SECRET) {
+    problems.push('ADMIN_SESSION_SECRET: required with ADMIN_PASSWORD when DEPLOYMENT_MODE=cloud (sessions must survive restarts)');
+  }
   if (env.LLM_PROVIDER === 'groq' && !env.GROQ_API_KEY) {
     problems.push('GROQ_API_KEY: required when LLM_PROVIDER=groq');
   }

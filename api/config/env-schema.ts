@@ -65,6 +65,11 @@ export const envSchema = z.object({
   SYNC_API_KEY: z.string().min(1).optional(),
   SYNC_INTERVAL_MINUTES: positiveInt(15),
 
+  // --- Admin panel (/admin)
+  ADMIN_USERNAME: z.string().min(1).default('admin'),
+  ADMIN_PASSWORD: z.string().min(12, 'expected at least 12 characters').optional(),
+  ADMIN_SESSION_SECRET: z.string().min(32, 'expected at least 32 characters (generate one with `openssl rand -hex 32`)').optional(),
+
   // --- Chat platforms (an adapter starts only when its credentials are set) ---
   TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
   TELEGRAM_API_ROOT: httpUrl.default('https://api.telegram.org'),
@@ -73,6 +78,11 @@ export const envSchema = z.object({
   MATRIX_HOMESERVER_URL: httpUrl.optional(),
   MATRIX_ACCESS_TOKEN: z.string().min(1).optional(),
   MATRIX_USER_ID: z.string().regex(/^@[^:]+:.+$/, 'expected a Matrix user id like @hub:example.org').optional(),
+  /** People who moderate from chat before anyone is promoted in the admin panel. */
+  CHAT_ADMINS: z
+    .string()
+    .regex(/^(telegram|discord|matrix):[^,\s]+(,(telegram|discord|matrix):[^,\s]+)*$/, 'expected platform:user-id pairs joined by commas, e.g. telegram:123456,matrix:@ana:example.org')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

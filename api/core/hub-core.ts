@@ -1,5 +1,5 @@
 import type { HubConfig } from '../config/load-config.ts';
-import type { DatabaseHandle } from '../db/database.ts';
+import type { DatabaseHandle, HubDatabase } from '../db/database.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { startJobQueue, type JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../logging/create-logger.ts';
@@ -11,6 +11,8 @@ export interface HubCore {
   readonly config: HubConfig;
   readonly logger: Logger;
   readonly database: DatabaseHandle;
+  /** Shortcut for `database.db`. */
+  readonly db: HubDatabase;
   readonly files: RawFileStore;
   readonly jobs: JobQueue;
   readonly rag: RagServices;
@@ -35,7 +37,7 @@ export async function createHubCore(config: HubConfig, logger: Logger, options: 
     closers.unshift(() => jobs.stop());
     const rag = await createRagServices({ config, db: database.db, logger: logger.child({ part: 'rag' }), fetch: options.fetch });
     const files = createRawFileStore(config.rawFilesDir);
-    return { config, logger, database, files, jobs, rag, startedAt: new Date(), close: () => closeAll(closers) };
+    return { config, logger, database, db: database.db, files, jobs, rag, startedAt: new Date(), close: () => closeAll(closers) };
   } catch (error) {
     await closeAll(closers);
     throw error;

@@ -14,7 +14,10 @@ describe('one owner per data directory', () => {
   it('refuses a second process with a message naming the owner, and lets it in once the first is gone', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-lock-'));
     const first = await openPglite(dataDir);
-    const refused = await run(process.execPath, [child, dataDir]).catch((error: { stdout: string; code: number }) => error);
+    const refused = await run(process.execPath, [child, dataDir]).then(
+      () => ({ code: 0, stdout: '' }),
+      (error: { stdout: string; code: number }) => error,
+    );
     expect(refused.code).toBe(3);
     expect(refused.stdout).toContain(`already in use by process ${process.pid}`);
     expect(refused.stdout).toContain('HUB_DATA_DIR');

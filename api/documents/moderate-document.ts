@@ -36,6 +36,7 @@ export async function rejectDocument(deps: ModerationDeps, id: string, moderator
 /** Runs processing again (e.g. full processing of a basic result, or after fixing a converter). */
 export async function reprocessDocument(deps: ModerationDeps, id: string, mode?: ProcessingMode): Promise<DocumentRow> {
   const document = await requireDocument(deps.db, id);
+  if (document.kind !== 'file') throw new AppError(ErrorCode.conflict, `A ${document.kind} has no file to reprocess.`);
   if (document.status === 'rejected' || document.status === 'pending_review') {
     throw new AppError(ErrorCode.conflict, `A ${document.status} document cannot be reprocessed; approve it first.`);
   }

@@ -8,6 +8,7 @@ import type { RawFileStore } from '../storage/raw-file-store.ts';
 import { documentLimitsFrom } from './document-limits.ts';
 import { findDocumentByHash, insertDocument, type DocumentRow } from './document-repository.ts';
 import { inspectUpload } from './intake/inspect-upload.ts';
+import { defaultUploadLimits } from './intake/upload-limits.ts';
 import { isTrustedUploader, type Uploader } from './uploader.ts';
 
 export interface UploadDeps {
@@ -43,7 +44,12 @@ export async function uploadDocument(deps: UploadDeps, input: UploadInput): Prom
       details: { limitBytes: limits.maxBytes },
     });
   }
-  const inspected = await inspectUpload(input.bytes, input.filename, limits);
+  const inspected = await inspectUpload(input.bytes, input.filename, {
+    ...defaultUploadLimits,
+    maxFileBytes: limits.maxBytes,
+    maxUnzippedBytes: limits.maxUnzippedBytes,
+    maxImagePixels: limits.maxImagePixels,
+  });
   const community = input.community ? await ensureCommunity(deps.db, input.community) : null;
   const communityId = community?.id ?? null;
 

@@ -4,12 +4,14 @@ import type { ProcessingMode } from '../documents/extraction/extracted-document.
 export const JobName = {
   processDocument: 'process-document',
   reembedChunks: 'reembed-chunks',
+  deliverCommunityUpdate: 'deliver-community-update',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayloads {
   [JobName.processDocument]: { documentId: string; mode?: ProcessingMode };
   [JobName.reembedChunks]: { reason: string };
+  [JobName.deliverCommunityUpdate]: { updateId: string };
 }
 
 /** What a handler reports back; `failed` means the input was bad and retrying will not help. */

@@ -41,7 +41,7 @@ export const askRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (app, {
       response: { 200: answerView, ...errorResponses(400, 401, 503) },
     },
   }, async (request, reply) => {
-    const community = request.body.community ? await findCommunity(core.database.db, request.body.community) : null;
+    const community = request.body.community ? await findCommunity(core.db, request.body.community) : null;
     const input = { question: request.body.question, communityId: community?.id ?? null, channel: 'api' as const };
     if (request.headers.accept?.includes('text/event-stream')) {
       await writeServerSentEvents(reply, streamAnswer(core.rag, input));

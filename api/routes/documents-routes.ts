@@ -47,16 +47,16 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (
     },
   }, async (request) => {
     const { status, community, limit, offset } = request.query;
-    const communityId = community ? (await findCommunity(core.database.db, community))?.id : undefined;
+    const communityId = community ? (await findCommunity(core.db, community))?.id : undefined;
     if (community && !communityId) return { documents: [], total: 0 };
-    const { rows, total } = await listDocuments(core.database.db, { status, communityId, limit, offset });
+    const { rows, total } = await listDocuments(core.db, { status, communityId, limit, offset });
     return { documents: rows.map(toDocumentSummaryView), total };
   });
 
   app.get('/documents/:id', {
     schema: { summary: 'Read one document with its content and sections', params: idParams, response: { 200: documentView, ...errorResponses(401, 404) } },
   }, async (request) => {
-    const row = await findDocument(core.database.db, request.params.id);
+    const row = await findDocument(core.db, request.params.id);
     if (!row) throw notFound(`No document with id ${request.params.id}.`);
     return toDocumentView(row);
   });

@@ -27,7 +27,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (app
 
 async function pingDatabase(core: HubCore): Promise<{ up: boolean; detail: string }> {
   try {
-    await core.database.db.execute(sql`SELECT 1`);
+    await core.db.execute(sql`SELECT 1`);
     return { up: true, detail: `${core.database.engine} at ${core.database.location}` };
   } catch (error) {
     return { up: false, detail: `${core.database.engine} not answering: ${(error as Error).message}` };

@@ -22,12 +22,12 @@ export function createInProcessGateway(core: HubCore): HubGateway {
       return { document: toDocumentView(result.document), duplicate: result.duplicate };
     },
     async getDocument(id) {
-      const row = await findDocument(core.database.db, id);
+      const row = await findDocument(core.db, id);
       if (!row) throw notFound(`No document with id ${id}.`);
       return toDocumentView(row);
     },
     async ask(question, community) {
-      const found = community ? await findCommunity(core.database.db, community) : null;
+      const found = community ? await findCommunity(core.db, community) : null;
       return answerQuestion(core.rag, { question, communityId: found?.id ?? null, channel: 'cli' });
     },
     close: () => core.close(),

@@ -18,6 +18,8 @@ export interface IngestReport {
  */
 export function createIngestDisplay(options: { json: boolean; total: number; tty: boolean }) {
   const counts = new Map<string, number>();
+  // Lines printed while the bar is drawn would be overwritten: keep problems for after it stops.
+  const problems: string[] = [];
   const bar = !options.json && options.tty
     ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} | {file} {stage}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : null;
@@ -32,11 +34,12 @@ export function createIngestDisplay(options: { json: boolean; total: number; tty
       if (options.json) console.log(JSON.stringify(report));
       else if (bar) {
         bar.increment(1, { file: '', stage: '' });
-        if (report.error) bar.log(`${report.file}: ${report.status} — ${report.error}\n`);
+        if (report.error) problems.push(describeReport(report));
       } else console.log(describeReport(report));
     },
     stop() {
       bar?.stop();
+      for (const line of problems) console.error(line);
     },
     summary() {
       if (options.json) return;

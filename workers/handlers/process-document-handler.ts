@@ -8,7 +8,7 @@ import { indexDocument } from '#api/rag/index-document.ts';
 export function createProcessDocumentHandler(core: HubCore) {
   const deps = {
     config: core.config,
-    db: core.database.db,
+    db: core.db,
     files: core.files,
     logger: core.logger.child({ job: 'process-document' }),
     indexDocument: (documentId: string) => indexDocument(core.rag, { documentId }),

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { HubCore } from '../core/hub-core.ts';
+import { communityUpdates, documents } from '../db/schema/index.ts';
+import { invalidInput } from '../errors/app-error.ts';
+import { JobName } from '../jobs/job-types.ts';
+import { indexDocument } from '../rag/index-document.ts';
+
+export interface PublishUpdateInput {
+  /** Null: every community. */
+  communityId: string | null;
+  title: string;
+  body: string;
+  publishedBy: string;
+  expiresAt?: Date | null;
+}
+
+export type CommunityUpdateRow = typeof communityUpdates.$inferSelect;
+
+/**
+ * A moderator's announcement: saved, made searchable (mirrored as a document of kind `update` so
+ * retrieval ranks it with the files) and queued for delivery to the community's chats.
+ */
+export async function publishCommunityUpdate(core: HubCore, input: PublishUpdateInput): Promise<CommunityUpdateRow> {
+  const title = input.title.trim();
+  const body = input.body.trim();
+  if (!title || !body) throw invalidInput('An update needs a title and a text.');
+  const now = new Date();
+  const markdown = `# ${title}\n\n${body}`;
+  const sha256 = createHash('sha256').update(`update:${now.toISOString()}:${markdown}`).digest('hex');
+  const [mirror] = await core.db
+    .insert(documents)
+    .values({
+      communityId: input.communityId,
+      kind: 'update',
+      filename: `update-${now.toISOString().slice(0, 10)}.md`,
+      title,
+      fileType: 'md',
+      mimeType: 'text/markdown',
+      sizeBytes: Buffer.byteLength(markdown),
+      sha256,
+      rawFileKey: '',
+      status: 'ready',
+      uploadedVia: 'admin',
+      approvedAt: now,
+      approvedBy: input.publishedBy,
+      content: markdown,
+      sections: [{ path: [title], level: 1, heading: title, pageStart: null, pageEnd: null, markdown: body }],
+      processedAt: now,
+      metadata: { publishedAt: now.toISOString(), expiresAt: input.expiresAt?.toISOString() ?? null },
+    })
+    .returning();
+  const [update] = await core.db
+    .insert(communityUpdates)
+    .values({ communityId: input.communityId, title, body, publishedBy: input.publishedBy, publishedAt: now, expiresAt: input.expiresAt ?? null, documentId: mirror!.id })
+    .returning();
+  await indexDocument(core.rag, { documentId: mirror!.id });
+  await core.jobs.send(JobName.deliverCommunityUpdate, { updateId: update!.id }, { key: update!.id });
+  return update!;
+}
+
+/** Marks one chat's delivery outcome on the update (the bot reports "sent" or the error). */
+export async function recordUpdateDelivery(core: HubCore, updateId: string, chatKey: string, outcome: string): Promise<void> {
+  const [row] = await core.db.select({ deliveries: communityUpdates.deliveries }).from(communityUpdates).where(eq(communityUpdates.id, updateId));
+  if (!row) return;
+  await core.db.update(communityUpdates).set({ deliveries: { ...row.deliveries, [chatKey]: outcome } }).where(eq(communityUpdates.id, updateId));
+}
