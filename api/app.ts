@@ -10,6 +10,7 @@ import { requireApiToken } from './http/require-api-token.ts';
 import { askRoutes } from './routes/ask-routes.ts';
 import { documentsRoutes } from './routes/documents-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { maintenanceRoutes } from './routes/maintenance-routes.ts';
 
 export interface HubApiOptions {
   core: HubCore;
@@ -41,6 +42,7 @@ export const hubApi = fp<HubApiOptions>(
         await api.register(multipart, { limits: { fileSize: core.config.UPLOAD_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
         await api.register(documentsRoutes, { core });
         await api.register(askRoutes, { core });
+        await api.register(maintenanceRoutes, { core });
       },
       { prefix: '/api' },
     );

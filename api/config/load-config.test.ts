@@ -44,6 +44,12 @@ describe('configuration', () => {
     expect(documented.sort()).toEqual(Object.keys(envSchema.shape).sort());
   });
 
+  it('explains every variable in the README', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const missing = Object.keys(envSchema.shape).filter((name) => !readme.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+
   it('gives .env.example defaults that match the schema defaults', () => {
     const example = Object.fromEntries(
       [...readFileSync(exampleFile, 'utf8').matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((match) => [match[1], match[2]]),

@@ -31,7 +31,8 @@ export interface HubCoreOptions {
 /** Opens the database (migrating it), the file store, the job queue and the RAG services. */
 export async function createHubCore(config: HubConfig, logger: Logger, options: HubCoreOptions = {}): Promise<HubCore> {
   const database = options.database ?? (await openDatabase(config));
-  const closers: Array<() => Promise<void>> = [() => database.close()];
+  // A database passed in belongs to the caller, who closes it.
+  const closers: Array<() => Promise<void>> = options.database ? [] : [() => database.close()];
   try {
     const jobs = await startJobQueue(database, logger.child({ part: 'queue' }), { retryDelaySeconds: options.retryDelaySeconds });
     closers.unshift(() => jobs.stop());

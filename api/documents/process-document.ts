@@ -16,7 +16,7 @@ export interface ProcessDeps {
   files: RawFileStore;
   logger: Logger;
   /** Chunks and embeds a processed document (the RAG core's indexDocument). */
-  indexDocument(documentId: string): Promise<void>;
+  indexDocument(documentId: string): Promise<unknown>;
 }
 
 export interface ProcessRequest {

@@ -17,7 +17,9 @@ export interface JobQueue {
 }
 
 /** A worker silent this long is presumed dead and its job is retried (pg-boss minimum is 10 s). */
-const HEARTBEAT_SECONDS = 30;
+const HEARTBEAT_SECONDS = 15;
+/** How often pg-boss looks for jobs whose worker went silent. */
+const SUPERVISE_INTERVAL_SECONDS = 10;
 export const JOB_RETRY_LIMIT = 2;
 const RETRY_DELAY_SECONDS = 5;
 /** Document processing has its own watchdog; this only catches a job whose worker vanished. */
@@ -40,6 +42,8 @@ export async function startJobQueue(database: DatabaseHandle, logger: Logger, op
         expireInSeconds: EXPIRE_SECONDS,
         heartbeatSeconds: HEARTBEAT_SECONDS,
       });
+      // The embedded database has one owner: a job still `active` was left by a process that died.
+      if (database.engine === 'pglite') await retryOrphanedJobs(boss, name, logger);
     }
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => {});
@@ -48,8 +52,16 @@ export async function startJobQueue(database: DatabaseHandle, logger: Logger, op
   return wrapBoss(boss, logger);
 }
 
+async function retryOrphanedJobs(boss: PgBoss, name: JobName, logger: Logger): Promise<void> {
+  const jobs = (await boss.findJobs(name, { limit: 1000 })) as Array<{ id: string; state?: string }>;
+  const orphans = jobs.filter((job) => job.state === 'active').map((job) => job.id);
+  if (orphans.length === 0) return;
+  await boss.fail(name, orphans, { reason: 'the process running this job stopped; retrying' });
+  logger.warn({ queue: name, jobs: orphans.length }, 'retrying jobs interrupted by a restart');
+}
+
 function createBoss(database: DatabaseHandle): PgBoss {
-  const common = { schema: 'pgboss', registerInstance: false } as const;
+  const common = { schema: 'pgboss', registerInstance: false, superviseIntervalSeconds: SUPERVISE_INTERVAL_SECONDS } as const;
   if (database.pglite) return new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' });
   if (!database.pool) throw new AppError(ErrorCode.internal, `No connection for the job queue at ${redactUrl(database.location)}`);
   const options = database.pool.options as { connectionString?: string };

@@ -14,7 +14,14 @@ export async function createTestCore(env: Record<string, string> = {}, options: 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const config = parseConfig({ HUB_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const database = await createTestDatabase();
-  return createHubCore(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { retryDelaySeconds: 1, ...options, database });
+  const core = await createHubCore(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { retryDelaySeconds: 1, ...options, database });
+  return {
+    ...core,
+    async close() {
+      await core.close();
+      await database.close();
+    },
+  };
 }
 
 /** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */

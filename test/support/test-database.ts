@@ -27,18 +27,27 @@ async function createPgliteDatabase(): Promise<DatabaseHandle> {
 }
 
 async function createServerDatabase(serverUrl: string): Promise<DatabaseHandle> {
-  const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString());
+  const database = await createServerDatabaseUrl(serverUrl);
+  const handle = await openPostgres(database.url);
   return {
     ...handle,
     async close() {
       await handle.close();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
     },
   };
+}
+
+/**
+ * A new migrated database on the test server, by URL, for tests that run hub processes of their own
+ * (only with TEST_DATABASE_URL; PGlite tests give those processes a data dir instead).
+ */
+export async function createServerDatabaseUrl(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `hub_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 async function adminQuery(serverUrl: string, statement: string): Promise<void> {
