@@ -4,6 +4,8 @@ import { createHubCore } from '#api/core/hub-core.ts';
 import { describeComponents } from '#api/core/describe-components.ts';
 import { createLogger } from '#api/logging/create-logger.ts';
 import { startApiServer } from '#api/server.ts';
+import { handleChatMessage } from '#api/chat/handle-chat-message.ts';
+import { startChatAdapters, type ChatAdapters } from '#bot/start-chat-adapters.ts';
 import { startWorkers } from '#workers/start-workers.ts';
 import { formatStartBanner } from '../output/start-banner.ts';
 
@@ -16,12 +18,16 @@ export async function runStart(args: string[]): Promise<number> {
   const logger = createLogger({ level: config.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY) });
   const core = await createHubCore(config, logger);
   let app: Awaited<ReturnType<typeof startApiServer>>['app'] | undefined;
+  let chat: ChatAdapters | undefined;
   try {
     const started = await startApiServer(core);
     app = started.app;
     await startWorkers(core);
-    console.log(formatStartBanner({ url: started.url, config, database: core.database, components: describeComponents(config, core.rag) }));
+    chat = await startChatAdapters({ config, logger, handle: (message) => handleChatMessage(core, message) });
+    const components = describeComponents(config, core.rag);
+    console.log(formatStartBanner({ url: started.url, config, database: core.database, components, chatPlatforms: chat.running }));
   } catch (error) {
+    await chat?.stop();
     await app?.close().catch(() => {});
     await core.close();
     throw error;
@@ -31,6 +37,8 @@ export async function runStart(args: string[]): Promise<number> {
   await waitForShutdownSignal();
   logger.info('shutting down');
   const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+  // Chat answers still being written need the core: stop the adapters first.
+  await chat.stop();
   await app.close();
   await core.close();
   clearTimeout(forceExit);

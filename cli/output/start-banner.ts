@@ -8,10 +8,12 @@ interface BannerInput {
   database: DatabaseHandle;
   components: Record<string, ComponentStatus>;
   adminPath?: string;
+  /** Chat platforms connected at start-up. */
+  chatPlatforms: string[];
 }
 
 /** What `hub start` prints: where everything is, and what to configure next, in plain words. */
-export function formatStartBanner({ url, config, database, components, adminPath }: BannerInput): string {
+export function formatStartBanner({ url, config, database, components, adminPath, chatPlatforms }: BannerInput): string {
   const lines = [
     `Community Resilience Hub is running (${config.DEPLOYMENT_MODE} mode).`,
     '',
@@ -26,12 +28,18 @@ export function formatStartBanner({ url, config, database, components, adminPath
     '',
     `  Answers      ${components.answering?.detail ?? 'unknown'}`,
     `  Embeddings   ${components.embeddings?.detail ?? 'unknown'}`,
+    `  Chats        ${chatPlatforms.length > 0 ? chatPlatforms.join(', ') : describeChatSetup(config)}`,
     '',
   );
   const next = nextSteps(config);
   if (next.length > 0) lines.push('Next steps:', ...next.map((step) => `  - ${step}`), '');
   lines.push('Stop with Ctrl+C.');
   return lines.join('\n');
+}
+
+function describeChatSetup(config: HubConfig): string {
+  const configured = [config.TELEGRAM_BOT_TOKEN && 'Telegram', config.DISCORD_BOT_TOKEN && 'Discord', config.MATRIX_ACCESS_TOKEN && 'Matrix'].filter(Boolean);
+  return configured.length > 0 ? `${configured.join(', ')} not connected yet (retrying in the background; see the log)` : 'none configured';
 }
 
 function nextSteps(config: HubConfig): string[] {
@@ -45,6 +53,9 @@ function nextSteps(config: HubConfig): string[] {
     steps.push('For answers while the internet is down, run Ollama locally and set OLLAMA_URL.');
   } else if (!config.GROQ_API_KEY) {
     steps.push('Optional: set GROQ_API_KEY so Groq answers when Ollama is busy or down.');
+  }
+  if (!config.TELEGRAM_BOT_TOKEN && !config.DISCORD_BOT_TOKEN && !config.MATRIX_ACCESS_TOKEN) {
+    steps.push('To answer in chats, set TELEGRAM_BOT_TOKEN, DISCORD_BOT_TOKEN or MATRIX_HOMESERVER_URL + MATRIX_ACCESS_TOKEN + MATRIX_USER_ID in .env.');
   }
   if (config.DEPLOYMENT_MODE === 'cloud' && config.HOST === '127.0.0.1') {
     steps.push('In the cloud, set HOST=0.0.0.0 so the platform can reach the API.');
