@@ -20,5 +20,7 @@ COPY cli ./cli
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 HUB_DATA_DIR=/data
 VOLUME ["/data"]
 EXPOSE 3000
+# The admin panel writes its small browser bundle here at start.
+RUN mkdir -p /app/.adminjs && chown node:node /app/.adminjs
 USER node
 CMD ["node", "cli/hub.ts", "start"]

@@ -5,6 +5,7 @@ import { describeComponents } from '#api/core/describe-components.ts';
 import { createLogger } from '#api/logging/create-logger.ts';
 import { startApiServer } from '#api/server.ts';
 import { handleChatMessage } from '#api/chat/handle-chat-message.ts';
+import { registerAdminPanel } from '#admin/register-admin-panel.ts';
 import { startChatAdapters, type ChatAdapters } from '#bot/start-chat-adapters.ts';
 import { startWorkers } from '#workers/start-workers.ts';
 import { formatStartBanner } from '../output/start-banner.ts';
@@ -20,12 +21,15 @@ export async function runStart(args: string[]): Promise<number> {
   let app: Awaited<ReturnType<typeof startApiServer>>['app'] | undefined;
   let chat: ChatAdapters | undefined;
   try {
-    const started = await startApiServer(core);
+    let adminPath: string | undefined;
+    const started = await startApiServer(core, async (server) => {
+      adminPath = (await registerAdminPanel(server, core))?.path;
+    });
     app = started.app;
     await startWorkers(core);
     chat = await startChatAdapters({ config, logger, handle: (message) => handleChatMessage(core, message) });
     const components = describeComponents(config, core.rag);
-    console.log(formatStartBanner({ url: started.url, config, database: core.database, components, chatPlatforms: chat.running }));
+    console.log(formatStartBanner({ url: started.url, config, database: core.database, components, chatPlatforms: chat.running, adminPath }));
   } catch (error) {
     await chat?.stop();
     await app?.close().catch(() => {});

@@ -21,7 +21,7 @@ export function formatStartBanner({ url, config, database, components, adminPath
     `  API docs     ${url}/docs`,
     `  Health       ${url}/health`,
   ];
-  if (adminPath) lines.push(`  Admin panel  ${url}${adminPath}`);
+  lines.push(`  Admin panel  ${url}/admin${adminPath ? '' : '   (locked: set ADMIN_PASSWORD to enable it)'}`);
   lines.push(
     `  Database     ${database.engine === 'pglite' ? `embedded PostgreSQL in ${database.location}` : database.location}`,
     `  Files        ${config.rawFilesDir}`,
