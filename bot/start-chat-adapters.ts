@@ -20,6 +20,8 @@ export interface ChatAdapters {
   running: ChatPlatform[];
   /** Disconnects every platform, cancels pending retries; never throws. */
   stop(): Promise<void>;
+  /** The connected adapter of a platform, or undefined while it is down or not configured. */
+  adapter(platform: ChatPlatform): RunningChatAdapter | undefined;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function startChatAdapters(deps: StartChatAdaptersDeps): Promise<Ch
     async stop() {
       await Promise.all(supervised.map((adapter) => adapter.stop()));
     },
+    adapter: (platform) => supervised.find((adapter) => adapter.platform === platform)?.current() ?? undefined,
   };
 }
 

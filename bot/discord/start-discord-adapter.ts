@@ -5,6 +5,7 @@ import { ChatAdapterStartError, type HandleChatMessage, type RunningChatAdapter 
 import { fetchBytes } from '../shared/fetch-bytes.ts';
 import { createTaskTracker } from '../shared/track-tasks.ts';
 import { answerDiscordMessage } from './answer-discord-message.ts';
+import { formatDiscordMarkdown } from './format-discord-markdown.ts';
 
 const STOP_GRACE_MS = 5_000;
 /** REST retries on timeouts and resets; a dead network should fail the start quickly, not after minutes. */
@@ -58,6 +59,11 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   return {
     platform: 'discord',
     identity: `@${client.user!.username}`,
+    async post(chatId, blocks) {
+      const channel = await client.channels.fetch(chatId);
+      if (!channel?.isSendable()) throw new Error(`the bot cannot write to Discord channel ${chatId}`);
+      for (const content of formatDiscordMarkdown(blocks)) await channel.send({ content, allowedMentions: { parse: [] } });
+    },
     async stop() {
       client.removeAllListeners(Events.MessageCreate);
       await tasks.drain(STOP_GRACE_MS);

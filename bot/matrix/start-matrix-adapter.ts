@@ -1,10 +1,11 @@
-import { ClientEvent, MatrixError, RoomEvent, SyncState, type MatrixClient } from 'matrix-js-sdk';
+import { ClientEvent, MatrixError, MsgType, RoomEvent, SyncState, type MatrixClient } from 'matrix-js-sdk';
 import type { Logger } from '#api/logging/create-logger.ts';
 import { ChatAdapterStartError, type HandleChatMessage, type RunningChatAdapter } from '../shared/chat-adapter.ts';
 import { createTaskTracker } from '../shared/track-tasks.ts';
 import { answerMatrixEvent } from './answer-matrix-event.ts';
 import { createMatrixClient, type MatrixConnection } from './create-matrix-client.ts';
 import { createMatrixMediaDownloader } from './download-matrix-media.ts';
+import { formatMatrixMessages } from './format-matrix-html.ts';
 import { joinOnInvite } from './join-on-invite.ts';
 import { createEncryptionWarner } from './warn-about-encryption.ts';
 
@@ -57,6 +58,11 @@ export async function startMatrixAdapter(options: MatrixAdapterOptions): Promise
   return {
     platform: 'matrix',
     identity: options.userId,
+    async post(chatId, blocks) {
+      for (const text of formatMatrixMessages(blocks)) {
+        await client.sendMessage(chatId, { msgtype: MsgType.Notice, ...text, format: 'org.matrix.custom.html', 'm.mentions': {} });
+      }
+    },
     async stop() {
       live = false;
       // Answers being written still need the client, so it stops last.

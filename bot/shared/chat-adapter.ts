@@ -1,4 +1,5 @@
 import type { ChatReply, IncomingChatMessage } from '#api/chat/chat-message.ts';
+import type { ReplyBlock } from './render-reply.ts';
 
 export type ChatPlatform = IncomingChatMessage['platform'];
 
@@ -10,6 +11,8 @@ export interface RunningChatAdapter {
   readonly platform: ChatPlatform;
   /** Who the bot is on the platform (`@hub_bot`), for logs. */
   readonly identity: string;
+  /** Posts a message the core initiated (a community update) to a chat the bot is in. */
+  post(chatId: string, blocks: ReplyBlock[]): Promise<void>;
   /** Disconnects, waits briefly for answers in progress, and releases every timer and socket. */
   stop(): Promise<void>;
 }

@@ -15,6 +15,8 @@ export interface SupervisedAdapter {
   readonly platform: ChatPlatform;
   /** Whether the first attempt connected. */
   readonly firstAttempt: Promise<boolean>;
+  /** The connection, while it is up. */
+  current(): RunningChatAdapter | null;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export function superviseAdapter(platform: ChatPlatform, start: (signal: AbortSi
   return {
     platform,
     firstAttempt: tryToStart(),
+    current: () => adapter,
     async stop() {
       stopped = true;
       clearTimeout(retryTimer);

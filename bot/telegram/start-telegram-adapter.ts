@@ -4,6 +4,7 @@ import { ChatAdapterStartError, type HandleChatMessage, type RunningChatAdapter 
 import { createTaskTracker } from '../shared/track-tasks.ts';
 import { answerTelegramMessage } from './answer-telegram-message.ts';
 import { createTelegramFileDownloader } from './download-telegram-file.ts';
+import { formatTelegramHtml } from './format-telegram-html.ts';
 
 /** How long stop() waits for answers already being written. */
 const STOP_GRACE_MS = 5_000;
@@ -54,6 +55,11 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
   return {
     platform: 'telegram',
     identity: `@${bot.botInfo.username}`,
+    async post(chatId, blocks) {
+      for (const html of formatTelegramHtml(blocks)) {
+        await bot.api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      }
+    },
     async stop() {
       await bot.stop().catch((error: unknown) => logger.warn({ err: error }, 'telegram did not confirm the last updates while stopping'));
       await polling;

@@ -6,6 +6,7 @@ import { createLogger } from '#api/logging/create-logger.ts';
 import { startApiServer } from '#api/server.ts';
 import { handleChatMessage } from '#api/chat/handle-chat-message.ts';
 import { registerAdminPanel } from '#admin/register-admin-panel.ts';
+import { deliverCommunityUpdates } from '#bot/deliver-community-updates.ts';
 import { startChatAdapters, type ChatAdapters } from '#bot/start-chat-adapters.ts';
 import { startWorkers } from '#workers/start-workers.ts';
 import { formatStartBanner } from '../output/start-banner.ts';
@@ -28,6 +29,7 @@ export async function runStart(args: string[]): Promise<number> {
     app = started.app;
     await startWorkers(core);
     chat = await startChatAdapters({ config, logger, handle: (message) => handleChatMessage(core, message) });
+    await deliverCommunityUpdates(core, chat);
     const components = describeComponents(config, core.rag);
     console.log(formatStartBanner({ url: started.url, config, database: core.database, components, chatPlatforms: chat.running, adminPath }));
   } catch (error) {
