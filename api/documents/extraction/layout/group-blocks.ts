@@ -1,0 +1,92 @@
+import type { TextLine } from './text-line.ts';
+
+/** Lines that belong together: one paragraph, one list item or one heading candidate. */
+export interface LineGroup {
+  lines: TextLine[];
+  listItem?: { ordered: boolean; depth: number; marker: string };
+}
+
+const BULLET = /^\s*([•●▪◦‣∙·■□○◆◇➢➤►▶✓✔-]|[*+–—])\s+/u;
+const ORDERED = /^\s*(\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+/i;
+/** Lines further apart than this share of the line height start a new paragraph. */
+const PARAGRAPH_GAP_SHARE = 0.75;
+/** A font size change larger than this share starts a new group. */
+const SIZE_CHANGE_SHARE = 0.1;
+/** An indent of more than this many ems after a flush line marks a new paragraph. */
+const INDENT_EM = 1;
+/** List items deeper than this many ems of indent nest one level. */
+const LIST_NEST_EM = 1.5;
+
+/** Removes a bullet or number marker; tells whether the item was numbered. */
+export function stripListMarker(text: string): { text: string; ordered: boolean } | undefined {
+  const bullet = BULLET.exec(text);
+  if (bullet) return { text: text.slice(bullet[0].length), ordered: false };
+  const ordered = ORDERED.exec(text);
+  if (ordered) return { text: text.slice(ordered[0].length), ordered: true };
+  return undefined;
+}
+
+/** A fragment on the same row, right of the previous one (a wide word gap split the line): same line. */
+const continuesRow = (previous: TextLine, line: TextLine) =>
+  line.page === previous.page && Math.abs(line.y1 - previous.y1) < previous.fontSize * 0.3 && line.x0 >= previous.x1 - 1;
+
+function startsNewGroup(previous: TextLine, line: TextLine, groupStart: TextLine): boolean {
+  if (continuesRow(previous, line)) return line.bold !== previous.bold && Math.abs(line.fontSize - previous.fontSize) > previous.fontSize * SIZE_CHANGE_SHARE;
+  if (line.page !== previous.page) return line.y0 > previous.y0 || line.fontSize !== previous.fontSize;
+  const height = Math.max(previous.y1 - previous.y0, line.y1 - line.y0, 1);
+  const gap = line.y0 - previous.y1;
+  if (gap < -height * 0.5 || gap > height * PARAGRAPH_GAP_SHARE) return true;
+  if (Math.abs(line.fontSize - previous.fontSize) > previous.fontSize * SIZE_CHANGE_SHARE) return true;
+  if (line.bold !== previous.bold || Boolean(line.italic) !== Boolean(previous.italic)) return true;
+  if (Boolean(line.monospace) !== Boolean(previous.monospace)) return true;
+  // Code keeps its line structure: consecutive fixed-width lines stay one group whatever their indent.
+  if (line.monospace && previous.monospace) return line.y0 - previous.y1 > Math.max(previous.y1 - previous.y0, 1) * PARAGRAPH_GAP_SHARE * 2;
+  if (line.declaredHeadingLevel !== previous.declaredHeadingLevel) return true;
+  const em = line.fontSize;
+  const indented = line.x0 - previous.x0 > INDENT_EM * em && Math.abs(previous.x0 - groupStart.x0) < em / 2;
+  return indented && groupStart !== previous;
+}
+
+/**
+ * Groups lines in reading order into paragraphs, list items and heading candidates, using vertical
+ * gaps, font changes, indents and bullet markers.
+ */
+export function groupBlocks(lines: readonly TextLine[]): LineGroup[] {
+  const groups: LineGroup[] = [];
+  let current: LineGroup | undefined;
+  const listIndents: number[] = [];
+  for (const line of lines) {
+    const marker = line.monospace ? undefined : stripListMarker(line.text);
+    const previous = current?.lines[current.lines.length - 1];
+    const continuesListItem = current?.listItem && previous && !marker && line.x0 > current.lines[0]!.x0 + line.fontSize / 2;
+    const continuesCode = previous?.monospace && line.monospace && !startsNewGroup(previous, line, current!.lines[0]!);
+    if (current && previous && (continuesCode || continuesListItem || (!marker && !startsNewGroup(previous, line, current.lines[0]!)))) {
+      current.lines.push(line);
+      continue;
+    }
+    if (marker) {
+      while (listIndents.length > 0 && line.x0 < listIndents[listIndents.length - 1]! - line.fontSize / 2) listIndents.pop();
+      const deeper = listIndents.length === 0 || line.x0 > listIndents[listIndents.length - 1]! + LIST_NEST_EM * line.fontSize;
+      if (deeper) listIndents.push(line.x0);
+      const markerText = line.text.slice(0, line.text.length - marker.text.length).trim();
+      current = { lines: [{ ...line, text: marker.text }], listItem: { ordered: marker.ordered, depth: listIndents.length - 1, marker: markerText } };
+    } else {
+      listIndents.length = 0;
+      current = { lines: [line] };
+    }
+    groups.push(current);
+  }
+  return groups;
+}
+
+/** Joins a group's lines into one string, rejoining words hyphenated across line ends. */
+export function joinGroupText(lines: readonly TextLine[]): string {
+  let text = '';
+  for (const line of lines) {
+    const next = line.text.trim();
+    if (!next) continue;
+    if (text.endsWith('-') && /^\p{Ll}/u.test(next) && /\p{L}-$/u.test(text)) text = text.slice(0, -1) + next;
+    else text = text ? `${text} ${next}` : next;
+  }
+  return text;
+}
