@@ -51,7 +51,7 @@ async function ingestOne(gateway: HubGateway, file: string, community: string | 
     const final = await waitUntilProcessed(gateway, document, (doc) => onProgress(name, doc));
     return toReport(file, final, duplicate, Date.now() - started);
   } catch (error) {
-    return { file, id: null, status: 'failed', pages: null, chars: null, error: describeError(error), ms: Date.now() - started, duplicate: false };
+    return { file, id: null, status: 'failed', pages: null, chars: null, error: describeError(error), ms: Date.now() - started, duplicate: false, processingMode: null, needsFullProcessing: false };
   }
 }
 
@@ -75,5 +75,7 @@ function toReport(file: string, doc: DocumentView, duplicate: boolean, ms: numbe
     error: doc.error?.reason ?? null,
     ms,
     duplicate,
+    processingMode: doc.processingMode,
+    needsFullProcessing: doc.needsFullProcessing,
   };
 }

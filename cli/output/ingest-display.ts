@@ -10,6 +10,9 @@ export interface IngestReport {
   error: string | null;
   ms: number;
   duplicate: boolean;
+  processingMode: string | null;
+  /** A cloud instance left OCR or office conversion for a local one. */
+  needsFullProcessing: boolean;
 }
 
 /**
@@ -52,5 +55,6 @@ export function createIngestDisplay(options: { json: boolean; total: number; tty
 function describeReport(report: IngestReport): string {
   const facts = [report.pages !== null ? `${report.pages} pages` : null, report.chars !== null ? `${report.chars} chars` : null, `${report.ms} ms`];
   const detail = report.error ? ` — ${report.error}` : '';
-  return `${report.status.padEnd(8)} ${report.file} (${facts.filter(Boolean).join(', ')})${report.duplicate ? ' [already known]' : ''}${detail}`;
+  const later = report.needsFullProcessing ? ' [basic text only: a local instance will finish it]' : '';
+  return `${report.status.padEnd(8)} ${report.file} (${facts.filter(Boolean).join(', ')})${report.duplicate ? ' [already known]' : ''}${later}${detail}`;
 }
