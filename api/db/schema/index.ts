@@ -5,3 +5,4 @@ export * from './chunks.ts';
 export * from './questions.ts';
 export * from './curated.ts';
 export * from './sync.ts';
+export * from './search-terms.ts';

@@ -1,0 +1,32 @@
+import type { HubConfig } from '../config/load-config.ts';
+import type { HubDatabase } from '../db/database.ts';
+import type { Logger } from '../logging/create-logger.ts';
+import type { EmbeddingBudget } from './embeddings/embed-with-fallback.ts';
+import type { EmbeddingsProvider } from './embeddings/embeddings-provider.ts';
+import type { ChatProvider } from './llm/chat-providers.ts';
+import type { TermStatistics } from './retrieval/term-statistics.ts';
+
+/**
+ * Everything the RAG use cases need, built once per process by createRagServices and passed to
+ * indexDocument, answerQuestion, streamAnswer and reembedAll.
+ */
+export interface RagServices {
+  readonly config: HubConfig;
+  readonly db: HubDatabase;
+  readonly logger: Logger;
+  /** Preferred first; the built-in embedder is always last, so indexing never fails for lack of one. */
+  readonly embedders: readonly EmbeddingsProvider[];
+  /** Per attempt when indexing (documents can be long). */
+  readonly indexingBudget: EmbeddingBudget;
+  /** Per attempt when embedding a question: a person is waiting, so much shorter. */
+  readonly queryBudget: EmbeddingBudget;
+  /** LLMs in fallback order (may be empty: extractive answers only). */
+  readonly chatProviders: readonly ChatProvider[];
+  readonly termStatistics: TermStatistics;
+  /** pgvector >= 0.8: filtered vector search walks on until k rows pass (else it over-fetches). */
+  readonly iterativeScans: boolean;
+  /** Names of the HNSW indexes known to exist (see ensureVectorIndex). */
+  readonly ensuredIndexes: Set<string>;
+  describeAnswering(): string;
+  describeEmbeddings(): string;
+}
