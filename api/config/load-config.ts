@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, ErrorCode } from '../errors/app-error.ts';
 import { envSchema, type Env } from './env-schema.ts';
 import { checkCrossFieldRules } from './cross-field-rules.ts';
