@@ -1,10 +1,7 @@
 import type { HubConfig } from '#api/config/load-config.ts';
 import type { Logger } from '#api/logging/create-logger.ts';
-import { startDiscordAdapter } from './discord/start-discord-adapter.ts';
-import { startMatrixAdapter } from './matrix/start-matrix-adapter.ts';
 import type { ChatPlatform, HandleChatMessage, RunningChatAdapter } from './shared/chat-adapter.ts';
 import { DEFAULT_RETRY_POLICY, superviseAdapter, type RetryPolicy } from './shared/supervise-adapter.ts';
-import { startTelegramAdapter } from './telegram/start-telegram-adapter.ts';
 
 export interface StartChatAdaptersDeps {
   config: HubConfig;
@@ -46,23 +43,24 @@ export async function startChatAdapters(deps: StartChatAdaptersDeps): Promise<Ch
 
 type PlatformStarter = { platform: ChatPlatform; start: (signal: AbortSignal) => Promise<RunningChatAdapter> };
 
+/** Each SDK is loaded only when its platform is configured: a cloud instance has 512 MB to spend. */
 function configuredPlatforms(config: HubConfig, handle: HandleChatMessage, logger: Logger): PlatformStarter[] {
   const starters: PlatformStarter[] = [];
   const maxFileBytes = config.UPLOAD_MAX_BYTES;
   const { TELEGRAM_BOT_TOKEN: telegramToken, DISCORD_BOT_TOKEN: discordToken } = config;
   if (telegramToken) {
     const log = logger.child({ platform: 'telegram' });
-    starters.push({ platform: 'telegram', start: (signal) => startTelegramAdapter({ token: telegramToken, apiRoot: config.TELEGRAM_API_ROOT, logger: log, handle, maxFileBytes, signal }) });
+    starters.push({ platform: 'telegram', start: async (signal) => (await import('./telegram/start-telegram-adapter.ts')).startTelegramAdapter({ token: telegramToken, apiRoot: config.TELEGRAM_API_ROOT, logger: log, handle, maxFileBytes, signal }) });
   }
   if (discordToken) {
     const log = logger.child({ platform: 'discord' });
-    starters.push({ platform: 'discord', start: (signal) => startDiscordAdapter({ token: discordToken, apiUrl: config.DISCORD_API_URL, logger: log, handle, maxFileBytes, signal }) });
+    starters.push({ platform: 'discord', start: async (signal) => (await import('./discord/start-discord-adapter.ts')).startDiscordAdapter({ token: discordToken, apiUrl: config.DISCORD_API_URL, logger: log, handle, maxFileBytes, signal }) });
   }
   const { MATRIX_HOMESERVER_URL: homeserverUrl, MATRIX_ACCESS_TOKEN: accessToken, MATRIX_USER_ID: userId } = config;
   // The config check already refuses one or two of the three; all three means Matrix is wanted.
   if (homeserverUrl && accessToken && userId) {
     const log = logger.child({ platform: 'matrix' });
-    starters.push({ platform: 'matrix', start: (signal) => startMatrixAdapter({ homeserverUrl, accessToken, userId, logger: log, handle, maxFileBytes, signal }) });
+    starters.push({ platform: 'matrix', start: async (signal) => (await import('./matrix/start-matrix-adapter.ts')).startMatrixAdapter({ homeserverUrl, accessToken, userId, logger: log, handle, maxFileBytes, signal }) });
   }
   return starters;
 }
