@@ -13,8 +13,12 @@ export function markdownHeadings(markdown: string): string[] {
   return [...markdown.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)].map((match) => match[1]!);
 }
 
-/** Heading words without a leading section number ("2.1", "1"), which some references drop. */
-const key = (heading: string) => markdownWords(heading.replace(/^\s*(?:\d+[.)]?)+\s+(?=\D)/, '')).join(' ');
+/**
+ * Heading words without their section number ("2.1", "1"), which some references drop and others
+ * read after the title ("들어가며 1" for a "1" printed left of "들어가며"), so it is ignored at either end.
+ */
+const key = (heading: string) =>
+  markdownWords(heading.replace(/^\s*(?:\d+[.)]?)+\s+(?=\D)/, '').replace(/(?<=\D)\s+\d+[.)]?\s*$/, '')).join(' ');
 
 /**
  * Precision, recall and F1 of our headings against the reference's, matched one to one on their

@@ -10,7 +10,7 @@ import type { PageBox, TextLine } from './text-line.ts';
  * reading order, lines grouped into paragraphs and list items, headings recovered with levels.
  */
 export function linesToBlocks(lines: readonly TextLine[], pages: readonly PageBox[]): DocumentBlock[] {
-  const content = stripPageFurniture(lines, pages);
-  const ordered = pages.flatMap((box) => orderReading(content.filter((line) => line.page === box.page)));
+  const linesByPage = Map.groupBy(stripPageFurniture(lines, pages), (line) => line.page);
+  const ordered = pages.flatMap((box) => orderReading(linesByPage.get(box.page) ?? []));
   return classifyHeadings(groupBlocks(ordered));
 }

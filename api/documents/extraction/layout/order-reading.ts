@@ -29,9 +29,12 @@ function coverage(lines: readonly TextLine[], left: number, width: number): Uint
   return counts;
 }
 
-function isColumnSplit(lines: readonly TextLine[], gutter: Gutter): boolean {
-  const left = lines.filter((line) => line.x1 <= gutter.start);
-  const right = lines.filter((line) => line.x0 >= gutter.end);
+/** Bullet glyphs set apart from their text line up like a column of their own; only words make one. */
+const hasWords = (line: TextLine) => /[\p{L}\p{N}]{2}/u.test(line.text);
+
+function isColumnSplit(wordLines: readonly TextLine[], gutter: Gutter): boolean {
+  const left = wordLines.filter((line) => line.x1 <= gutter.start);
+  const right = wordLines.filter((line) => line.x0 >= gutter.end);
   if (left.length < MIN_LINES_PER_COLUMN || right.length < MIN_LINES_PER_COLUMN) return false;
   const typicalWidth = (side: TextLine[]) => {
     const widths = side.map((line) => line.x1 - line.x0).sort((a, b) => a - b);
@@ -48,6 +51,7 @@ function findGutter(lines: readonly TextLine[], em: number): Gutter | undefined 
   const width = Math.ceil(right - left);
   if (width <= 0 || !Number.isFinite(width)) return undefined;
   const counts = coverage(lines, left, width);
+  const wordLines = lines.filter(hasWords);
   const ceiling = Math.max(1, Math.floor(Math.max(...counts) * MAX_CROSSING_SHARE));
   let best: Gutter | undefined;
   let runStart = -1;
@@ -58,7 +62,7 @@ function findGutter(lines: readonly TextLine[], em: number): Gutter | undefined 
       const gutter = { start: left + runStart, end: left + x - 1 };
       const wideEnough = gutter.end - gutter.start >= GUTTER_MIN_EM * em;
       const inside = runStart > 0 && x <= width;
-      if (wideEnough && inside && isColumnSplit(lines, gutter) && (!best || gutter.end - gutter.start > best.end - best.start)) {
+      if (wideEnough && inside && isColumnSplit(wordLines, gutter) && (!best || gutter.end - gutter.start > best.end - best.start)) {
         best = gutter;
       }
       runStart = -1;

@@ -12,10 +12,20 @@ export interface TextLine {
   fontSize: number;
   /** Every glyph of the line is in a bold face. */
   bold: boolean;
+  /**
+   * The line opens in bold and goes on in regular type: a run-in heading ("Sign up for alerts. The
+   * siren...") that belongs to its paragraph (unknown for OCR lines).
+   */
+  startsBold?: boolean;
   /** Every glyph of the line is in an italic face (unknown for OCR lines). */
   italic?: boolean;
   /** Every glyph is in a fixed-width face: code, never a heading (unknown for OCR lines). */
   monospace?: boolean;
+  /**
+   * The font most of the line's characters are set in (an id, PDF lines only): headings often differ
+   * from body text in face as much as in size.
+   */
+  font?: string;
   /** 1-based page number. */
   page: number;
   /** Heading level declared by the file itself (tagged PDF role or bookmark), when known. */

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import { corpusAvailable, corpusFile } from '../../../../test/fixtures/corpus.ts';
 import { extractFile } from '../../../../test/fixtures/extract-fixture.ts';
-import { makeFixtureDirectory, makeScannedPdf, makeStructuredPdf, makeTaggedPdf, makeTextlessPdf, TEXT_PRETENDING_TO_BE_PDF, writeFixture } from '../../../../test/fixtures/make-fixtures.ts';
+import {
+  makeFixtureDirectory,
+  makeOverdrawnPdf,
+  makeScannedPdf,
+  makeStructuredPdf,
+  makeTaggedPdf,
+  makeTextlessPdf,
+  TEXT_PRETENDING_TO_BE_PDF,
+  writeFixture,
+} from '../../../../test/fixtures/make-fixtures.ts';
 import { ProcessingMode } from '../extracted-document.ts';
 
 const basic = ProcessingMode.cloudSimple;
@@ -26,6 +35,19 @@ describe('PDF extraction', () => {
     const boiling = document.sections[2]!.markdown;
     expect(boiling.indexOf('until the left column ends')).toBeLessThan(boiling.indexOf('Omega right column begins'));
     expect(document).toMatchObject({ pageCount: 3, needsFullProcessing: false, processingMode: basic, title: 'Preparedness guide', language: 'en' });
+  });
+
+  it('reads text drawn twice (repeated frames, fake bold, cut-short copies) once and skips text clipped away', async () => {
+    const document = await extractFile(await writeFixture(directory, 'overdrawn.pdf', makeOverdrawnPdf()), basic);
+    expect(document.markdown).toBe(
+      [
+        '# BE PREPARED FOR A FLOOD',
+        '## Evacuation Guidelines',
+        'Keep a full tank of gas in your car if an evacuation seems likely.',
+        'Turn around, do not drown.',
+        'Ask local officials about their emergency plans.',
+      ].join('\n\n') + '\n',
+    );
   });
 
   it('refuses a PDF over the page limit with the limit in the message', async () => {

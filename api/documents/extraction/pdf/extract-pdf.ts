@@ -19,7 +19,13 @@ const SKIP_ALL_IMAGES = 1;
 /** pdf.js keeps fonts and parsed objects for the document's life; dropping them this often bounds memory. */
 const CLEANUP_EVERY_PAGES = 50;
 
-const needsOcr = (page: PageText) => page.characters < MIN_PAGE_CHARACTERS || page.unmappedCharacters > page.characters * MAX_UNMAPPED_SHARE;
+const hasGarbledText = (page: PageText) => page.unmappedCharacters > page.characters * MAX_UNMAPPED_SHARE;
+const needsOcr = (page: PageText) => page.characters < MIN_PAGE_CHARACTERS || hasGarbledText(page);
+/**
+ * Whose lines are kept when its OCR does not run: a page with little text may be a scan, but also a
+ * chapter title page ("1.4 Shelter"); its few real words are better than none in basic mode.
+ */
+const keepsTextLayer = (page: PageText, mode: ProcessingMode) => !needsOcr(page) || (mode === ProcessingMode.cloudSimple && !hasGarbledText(page));
 
 async function readDeclaredMetadata(document: PDFDocumentProxy): Promise<{ title: string | null; language: string | null }> {
   const metadata = await document.getMetadata().catch(() => null);
@@ -61,7 +67,7 @@ export async function extractPdf(bytes: Uint8Array, context: ExtractionContext):
     const pages = await readAllPages(document, context);
     const scanned = pages.filter(needsOcr).map((page) => page.box.page);
     const warnings: string[] = [];
-    let lines: TextLine[] = pages.flatMap((page) => (needsOcr(page) ? [] : page.lines));
+    let lines: TextLine[] = pages.flatMap((page) => (keepsTextLayer(page, context.mode) ? page.lines : []));
     if (scanned.length > 0 && context.mode === ProcessingMode.localFull) {
       const ocr = await ocrPdfPages(bytes, scanned, context);
       lines = [...lines, ...ocr.lines].sort((left, right) => left.page - right.page);
