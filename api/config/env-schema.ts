@@ -58,7 +58,7 @@ export const envSchema = z.object({
   OPENAI_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   OPENAI_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
   EMBEDDINGS_TIMEOUT_MS: positiveInt(30_000),
-  HNSW_EF_SEARCH: z.coerce.number({ error: 'expected a whole number' }).int().min(10).max(1000, 'expected 10-1000').default(300),
+  HNSW_EF_SEARCH: z.coerce.number({ error: 'expected a whole number' }).int().min(10).max(1000, 'expected 10-1000').default(400),
 
   // --- Sync between local instances and the cloud ---
   SYNC_ENABLED: flag.default(false),

@@ -5,6 +5,7 @@ import { BUILTIN_DIMENSIONS, BUILTIN_MODEL_ID, embedText } from '../../api/rag/e
 import type { RagServices } from '../../api/rag/rag-services.ts';
 import { retrieveChunks } from '../../api/rag/retrieval/retrieve-chunks.ts';
 import { searchFullText } from '../../api/rag/retrieval/search-full-text.ts';
+import { VectorStorage } from '../../api/rag/retrieval/ensure-vector-index.ts';
 import { applyVectorSearchSettings, nearestChunksQuery, searchVectors } from '../../api/rag/retrieval/search-vectors.ts';
 
 const TOP_K = 10;
@@ -29,8 +30,22 @@ export async function measure(questions: string[], run: (question: string, index
   return { p50: at(0.5), p95: at(0.95) };
 }
 
+export type Latencies = Record<'vector' | 'fullText' | 'hybrid' | 'answerOverhead', Percentiles>;
+
+/** Runs `measureOnce` `runs` times; each percentile is the median over the runs (the machine is shared). */
+export async function medianOfRuns(runs: number, measureOnce: () => Promise<Latencies>): Promise<Latencies> {
+  const results: Latencies[] = [];
+  for (let i = 0; i < runs; i++) results.push(await measureOnce());
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  const keys = Object.keys(results[0]!) as (keyof Latencies)[];
+  return Object.fromEntries(keys.map((key) => [key, {
+    p50: median(results.map((r) => r[key].p50)),
+    p95: median(results.map((r) => r[key].p95)),
+  }])) as Latencies;
+}
+
 /** The latency rows of the benchmark: each arm alone, hybrid, and a whole answer without the LLM. */
-export async function measureLatencies(services: RagServices, questions: string[], communityIds: string[]) {
+export async function measureLatencies(services: RagServices, questions: string[], communityIds: string[]): Promise<Latencies> {
   const communityFor = (index: number) => communityIds[index % communityIds.length]!;
   // Each block starts with an empty term-statistics cache, so word counts are paid as by a fresh process.
   const cold = <T>(run: (q: string, i: number) => Promise<T>) => {
@@ -38,7 +53,7 @@ export async function measureLatencies(services: RagServices, questions: string[
     return measure(questions, run);
   };
   return {
-    vector: await cold((q, i) => searchVectors(services.db, space, embedText(q), { communityId: communityFor(i) }, TOP_K)),
+    vector: await cold((q, i) => searchVectors(services.db, space, embedText(q), { communityId: communityFor(i) }, TOP_K, vectorOptions(services.config.HNSW_EF_SEARCH))),
     fullText: await cold((q, i) => searchFullText(services.db, services.termStatistics, q, [{ text: q, weight: 1 }], { communityId: communityFor(i) }, TOP_K)),
     hybrid: await cold((q, i) => retrieveChunks(services, { question: q, communityId: communityFor(i), k: TOP_K })),
     answerOverhead: await cold((q, i) => answerQuestion(services, { question: q, communityId: communityFor(i), channel: 'eval' })),
@@ -50,18 +65,18 @@ export async function measureLatencies(services: RagServices, questions: string[
  * over the questions: `ids` counts the exact top-10 ids found; `distance` counts returned chunks at
  * least as near as the exact 10th (the usual definition when near-identical chunks tie).
  */
-export async function measureRecall(db: HubDatabase, questions: string[], communityId: string | null): Promise<{ ids: number; distance: number }> {
+export async function measureRecall(db: HubDatabase, questions: string[], communityId: string | null, efSearch: number): Promise<{ ids: number; distance: number }> {
   let ids = 0;
   let distance = 0;
   for (const question of questions) {
     const vector = embedText(question);
     const scope = { communityId };
-    const approximate = await searchVectors(db, space, vector, scope, TOP_K);
+    const approximate = await searchVectors(db, space, vector, scope, TOP_K, vectorOptions(efSearch));
     const exact = await db.transaction(async (tx) => {
-      await applyVectorSearchSettings(tx as unknown as HubDatabase, { iterative: false });
+      await applyVectorSearchSettings(tx as unknown as HubDatabase, space, { iterative: false });
       for (const setting of ['enable_indexscan', 'enable_bitmapscan']) await tx.execute(sql.raw(`SET LOCAL ${setting} = off`));
       for (const setting of ['enable_seqscan', 'enable_sort']) await tx.execute(sql.raw(`SET LOCAL ${setting} = on`));
-      return queryRows<{ id: string; distance: number }>(tx as unknown as HubDatabase, nearestChunksQuery(space, vector, scope, TOP_K));
+      return queryRows<{ id: string; distance: number }>(tx as unknown as HubDatabase, nearestChunksQuery(space, vector, scope, TOP_K, VectorStorage.full));
     });
     const found = new Set(approximate.map((hit) => hit.chunkId));
     const tenth = Number(exact.at(-1)?.distance ?? 0) + DISTANCE_TIE_TOLERANCE;
@@ -72,3 +87,8 @@ export async function measureRecall(db: HubDatabase, questions: string[], commun
 }
 
 const DISTANCE_TIE_TOLERANCE = 1e-6;
+
+/** The bench needs pgvector >= 0.8 (iterative scans), like the hub's default path. */
+function vectorOptions(efSearch: number) {
+  return { iterative: true, efSearch };
+}

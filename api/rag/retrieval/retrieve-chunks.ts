@@ -89,7 +89,10 @@ async function searchAllSpaces(services: RagServices, text: string, scope: { com
     try {
       const [vector] = await embedWithProvider(embedder, [text], 'query', services.queryBudget);
       if (vector!.length !== space.dimensions) return [];
-      const hits = await searchVectors(services.db, space, vector!, scope, ARM_CANDIDATES, { iterative: services.iterativeScans });
+      const hits = await searchVectors(services.db, space, vector!, scope, ARM_CANDIDATES, {
+        iterative: services.iterativeScans,
+        efSearch: services.config.HNSW_EF_SEARCH,
+      });
       return hits.map((h) => h.chunkId);
     } catch (error) {
       // Full text still answers; the chunks of this space are only reachable through it for now.

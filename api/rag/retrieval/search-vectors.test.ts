@@ -6,13 +6,16 @@ import { createTestDatabase, testEngine } from '../../../test/support/test-datab
 import { queryRows, type DatabaseHandle, type HubDatabase } from '../../db/database.ts';
 import { chunks, communities } from '../../db/schema/index.ts';
 import { BUILTIN_DIMENSIONS, BUILTIN_MODEL_ID, embedText } from '../embeddings/builtin-embedder.ts';
-import { applyVectorSearchSettings, nearestChunksQuery, searchVectors } from './search-vectors.ts';
+import { VectorStorage, vectorIndexDefinition } from './ensure-vector-index.ts';
+import { applyVectorSearchSettings, DEFAULT_HNSW_EF_SEARCH, nearestChunksQuery, searchVectors } from './search-vectors.ts';
 
 const space = { model: BUILTIN_MODEL_ID, dimensions: BUILTIN_DIMENSIONS };
-/** More chunks than HNSW_EF_SEARCH: the whole candidate list fills with the big community. */
+/** More chunks than DEFAULT_HNSW_EF_SEARCH: the whole candidate list fills with the big community. */
 const CROWD = 700;
 const FEW = 12;
 const K = 10;
+/** PostgreSQL stores the index as halfvec; PGlite (WebAssembly, software half floats) keeps full precision. */
+const expectedStorage = testEngine === 'postgres' ? VectorStorage.half : VectorStorage.full;
 
 /**
  * The filtered-search trap: HNSW collects its ef_search nearest candidates first and filters after, so
@@ -39,10 +42,9 @@ describe(`filtered vector search on ${testEngine}`, () => {
 
   const onIndexPath = (iterative: boolean) =>
     handle.db.transaction(async (tx) => {
-      await applyVectorSearchSettings(tx as unknown as HubDatabase, { iterative });
-      // A tiny table is cheaper to sort than to walk an index: force the plan production gets at scale.
-      for (const setting of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort']) await tx.execute(sql.raw(`SET LOCAL ${setting} = off`));
-      return queryRows<{ id: string }>(tx as unknown as HubDatabase, nearestChunksQuery(space, query, { communityId: small }, K));
+      // Also forces the index path (a tiny table is cheaper to sort), as production gets at scale.
+      const storage = await applyVectorSearchSettings(tx as unknown as HubDatabase, space, { iterative });
+      return queryRows<{ id: string }>(tx as unknown as HubDatabase, nearestChunksQuery(space, query, { communityId: small }, K, storage));
     });
 
   it('returns fewer than k without iterative scans (the trap is real here)', async () => {
@@ -55,6 +57,32 @@ describe(`filtered vector search on ${testEngine}`, () => {
     expect(hits).toHaveLength(K);
     // Nearest first (up to float noise: pgvector computes distances in single precision).
     hits.slice(1).forEach((hit, i) => expect(hit.similarity).toBeLessThanOrEqual(hits[i]!.similarity + 1e-6));
+  });
+
+  it(`walks the ${expectedStorage} index and reports full-precision similarities`, async () => {
+    const plan = await handle.db.transaction(async (tx) => {
+      const storage = await applyVectorSearchSettings(tx as unknown as HubDatabase, space, { iterative: true });
+      expect(storage).toBe(expectedStorage);
+      const statement = nearestChunksQuery(space, query, { communityId: small }, K, storage);
+      return JSON.stringify(await queryRows(tx as unknown as HubDatabase, sql`EXPLAIN ${statement}`));
+    });
+    expect(plan).toContain(vectorIndexDefinition(space, expectedStorage).name);
+    const [best] = await searchVectors(handle.db, space, query, { communityId: small }, K);
+    const [exact] = await queryRows<{ similarity: number }>(handle.db, sql`
+      SELECT 1 - (embedding::vector(1024) <=> ${`[${query.join(',')}]`}::vector(1024)) AS similarity FROM chunks WHERE id = ${best!.chunkId}`);
+    expect(best!.similarity).toBeCloseTo(Number(exact!.similarity), 6);
+  });
+
+  it('searches as wide as the HNSW_EF_SEARCH setting passed in, and refuses values SET cannot take', async () => {
+    const efSearchIn = (options: { iterative: boolean; efSearch?: number }) =>
+      handle.db.transaction(async (tx) => {
+        await applyVectorSearchSettings(tx as unknown as HubDatabase, space, options);
+        const [row] = await queryRows<{ value: string }>(tx as unknown as HubDatabase, sql`SELECT current_setting('hnsw.ef_search') AS value`);
+        return Number(row!.value);
+      });
+    expect(await efSearchIn({ iterative: true })).toBe(DEFAULT_HNSW_EF_SEARCH);
+    expect(await efSearchIn({ iterative: true, efSearch: 450 })).toBe(450);
+    await expect(efSearchIn({ iterative: true, efSearch: 1.5 })).rejects.toThrow(/whole number/);
   });
 });
 
