@@ -128,9 +128,18 @@ describe(`admin panel over HTTP on ${testEngine}`, () => {
     expect((await core.db.select().from(questionLog).where(eq(questionLog.id, question!.id)))[0]?.answer).toBe(question!.answer);
   });
 
-  it('creates FAQ entries stamped with the moderator, whatever the form says', async () => {
+  it('creates, edits and deletes FAQ entries through the core: stamped with the moderator, searchable, then gone', async () => {
     await adminApi(app, cookie, 'POST', 'resources/faq_entries/actions/new', { question: 'Where is water?', answer: 'Town hall.', createdBy: 'mallory' });
-    expect((await core.db.select().from(faqEntries))[0]).toMatchObject({ question: 'Where is water?', createdBy: 'admin' });
+    const [entry] = await core.db.select().from(faqEntries);
+    expect(entry).toMatchObject({ question: 'Where is water?', createdBy: 'admin' });
+    // Saving made it searchable: a `faq` document the bot can cite.
+    const [mirror] = await core.db.select().from(documents).where(eq(documents.id, entry!.documentId!));
+    expect(mirror).toMatchObject({ kind: 'faq', status: 'ready', content: '# Where is water?\n\nTown hall.' });
+    await adminApi(app, cookie, 'POST', `resources/faq_entries/records/${entry!.id}/edit`, { question: 'Where is water?', answer: 'Fire station.' });
+    expect((await core.db.select().from(documents).where(eq(documents.id, mirror!.id)))[0]?.content).toContain('Fire station.');
+    await adminApi(app, cookie, 'POST', `resources/faq_entries/records/${entry!.id}/delete`);
+    expect(await core.db.select().from(faqEntries)).toHaveLength(0);
+    expect(await core.db.select().from(documents).where(eq(documents.id, mirror!.id))).toHaveLength(0);
   });
 
   it('serves pages without outside requests, with security headers, and refuses cross-site API calls', async () => {

@@ -24,7 +24,7 @@ export function createAdminJs(core: HubCore, rootPath: string): AdminJS {
       questionLogResource(core.db),
       ...communityResources(core.db),
       communityUpdatesResource(core),
-      faqEntriesResource(core.db),
+      faqEntriesResource(core),
       ...syncResources(core.db),
     ],
     branding: { companyName: 'Community Resilience Hub', withMadeWithLove: false, logo: false },

@@ -1,16 +1,19 @@
-import type { ActionContext, ActionRequest, ResourceWithOptions } from 'adminjs';
-import type { HubDatabase } from '#api/db/database.ts';
+import type { ActionContext, ActionRequest, RecordActionResponse, ResourceWithOptions } from 'adminjs';
+import type { HubCore } from '#api/core/hub-core.ts';
 import { faqEntries } from '#api/db/schema/index.ts';
+import { isAppError } from '#api/errors/app-error.ts';
+import { deleteFaqEntry, mirrorFaqEntry } from '#api/faq/mirror-faq-entry.ts';
 import { DrizzleResource } from '../adapter/drizzle-resource.ts';
 import { builtInActionAccess } from './resource-access.ts';
 import { moderatorName } from './use-case-action.ts';
 
 /**
- * Curated questions and answers (create, edit, delete). Saved rows are not yet searchable: the core
- * has no use case that mirrors an entry as a `faq` document, which retrieval needs; the form says so.
+ * Curated questions and answers (create, edit, delete). Every save makes the entry searchable through
+ * the core (mirrored as a `faq` document and indexed, ranked above passages that match as well);
+ * deleting it removes it from search too.
  */
-export function faqEntriesResource(db: HubDatabase): ResourceWithOptions {
-  const resource = new DrizzleResource(db, faqEntries, {
+export function faqEntriesResource(core: HubCore): ResourceWithOptions {
+  const resource = new DrizzleResource(core.db, faqEntries, {
     writable: ['communityId', 'question', 'answer', 'createdBy', 'updatedAt'],
     creatable: true,
     deletable: true,
@@ -23,6 +26,18 @@ export function faqEntriesResource(db: HubDatabase): ResourceWithOptions {
     if (mode === 'new') payload.createdBy = moderatorName(context);
     return { ...request, payload };
   };
+  const mirror = async (response: RecordActionResponse, request: ActionRequest): Promise<RecordActionResponse> => {
+    const { record } = response;
+    const saved = request.method === 'post' && record?.params?.id && Object.keys(record.errors ?? {}).length === 0;
+    if (!saved) return response;
+    try {
+      await mirrorFaqEntry(core, String(record.params.id));
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      return { ...response, notice: { message: `Saved, but not searchable yet: ${error.message}`, type: 'error' } };
+    }
+    return response;
+  };
   return {
     resource,
     options: {
@@ -33,14 +48,28 @@ export function faqEntriesResource(db: HubDatabase): ResourceWithOptions {
       filterProperties: ['question', 'answer', 'communityId', 'createdBy'],
       editProperties: ['communityId', 'question', 'answer'],
       properties: {
-        answer: { type: 'textarea', description: 'Not answered by the bot yet: FAQ entries become searchable once the core indexes them.' },
+        answer: { type: 'textarea', description: 'The bot cites this answer when a question matches it.' },
         communityId: { description: 'Leave empty for every community.' },
       },
       actions: {
         ...builtInActionAccess(resource),
-        new: { isAccessible: true, before: stamp('new') },
-        edit: { isAccessible: true, before: stamp('edit') },
+        new: { isAccessible: true, before: stamp('new'), after: mirror },
+        edit: { isAccessible: true, before: stamp('edit'), after: mirror },
+        delete: { isAccessible: true, handler: (_request, _response, context) => remove(core, context) },
+        // One at a time, so each removal goes through the core and takes the entry out of search.
+        bulkDelete: { isAccessible: false },
       },
     },
+  };
+}
+
+async function remove(core: HubCore, context: ActionContext): Promise<RecordActionResponse> {
+  const { record, resource, currentAdmin, h } = context;
+  if (!record) throw new Error('delete without a record');
+  await deleteFaqEntry(core, record.id());
+  return {
+    record: record.toJSON(currentAdmin),
+    redirectUrl: h.resourceUrl({ resourceId: resource.id() }),
+    notice: { message: 'Deleted: the bot no longer cites this entry.', type: 'success' },
   };
 }
