@@ -181,10 +181,23 @@ describe(`answering through the provider chain on ${testEngine}`, () => {
       expect(tokens.join('')).toBe(DEFAULT_FAKE_ANSWER);
     });
 
-    it('restarts with quotes when the stream dies midway', async () => {
+    it('restarts with the next model when the stream dies midway', async () => {
       groq.behaviour = 'dieMidStream';
       const { events, result } = await collect('cloud');
-      expect(events.some((e) => e.type === 'restart')).toBe(true);
+      const restart = events.findIndex((e) => e.type === 'restart');
+      expect(restart).toBeGreaterThan(0);
+      // What follows the restart is Ollama's whole answer, not the rest of Groq's.
+      const afterRestart = events.slice(restart).flatMap((e) => (e.type === 'token' ? [e.text] : []));
+      expect(afterRestart.join('')).toBe(DEFAULT_FAKE_ANSWER);
+      expect(result).toMatchObject({ provider: 'ollama', answer: DEFAULT_FAKE_ANSWER });
+      expect(ollama.requests).toHaveLength(1);
+    });
+
+    it('restarts with quotes when every model dies midway', async () => {
+      groq.behaviour = 'dieMidStream';
+      ollama.behaviour = 'dieMidStream';
+      const { events, result } = await collect('cloud');
+      expect(events.filter((e) => e.type === 'restart')).toHaveLength(2);
       expect(result.provider).toBe('extractive');
       expect(result.answer).toContain('8 drops');
     });

@@ -8,8 +8,8 @@ import type { RagServices } from './rag-services.ts';
 
 /**
  * Use when the caller shows the answer while it is written (SSE): `sources` first, then `token`s, and
- * one final `done` with the same result answerQuestion returns. If the model dies midway, a `restart`
- * event tells the client to drop the partial text, and the extractive answer follows.
+ * one final `done` with the same result answerQuestion returns. If a model dies midway, a `restart`
+ * event tells the client to drop the partial text; the next model answers, or else the extractive answer.
  */
 export async function* streamAnswer(services: RagServices, input: AskInput): AsyncGenerator<AnswerStreamEvent> {
   const started = performance.now();
@@ -29,14 +29,36 @@ export async function* streamAnswer(services: RagServices, input: AskInput): Asy
   yield { type: 'done', result: { ...result, questionId } };
 }
 
-/** Streams the model's tokens (hiding the no-answer marker); null when no model produced an answer. */
+type StreamAttempt =
+  | { kind: 'answered'; result: { answer: string; answered: boolean; provider: string; citations: PreparedAnswer['citations'] } }
+  | { kind: 'empty' }
+  /** `provider` died after it had started answering ('' when every provider failed before a token). */
+  | { kind: 'died'; provider: string };
+
+/**
+ * Streams the first model that answers; null when none produced an answer. A model that dies midway
+ * is left out and the chain starts again with the providers after it (a `restart` event first, when
+ * text was shown), so an answer written by the next model beats quoting passages.
+ */
 async function* streamFromModels(services: RagServices, prepared: PreparedAnswer) {
-  if (services.chatProviders.length === 0) return null;
+  let providers = services.chatProviders;
+  while (providers.length > 0) {
+    const attempt: StreamAttempt = yield* streamFromChain(services, prepared, providers);
+    if (attempt.kind === 'answered') return attempt.result;
+    if (attempt.kind === 'empty') return null;
+    const failed = providers.findIndex((p) => p.name === attempt.provider);
+    providers = failed >= 0 ? providers.slice(failed + 1) : [];
+  }
+  return null;
+}
+
+/** One pass through the fallback chain, which can switch provider only before the first token. */
+async function* streamFromChain(services: RagServices, prepared: PreparedAnswer, providers: RagServices['chatProviders']) {
   let raw = '';
   let sent = 0;
   let provider = '';
   try {
-    for await (const piece of streamAnswerChain(services.chatProviders, prepared.messages)) {
+    for await (const piece of streamAnswerChain(providers, prepared.messages)) {
       raw += piece.text;
       provider = piece.provider;
       // Hold back the first characters until it is clear whether they are the no-answer marker.
@@ -47,15 +69,16 @@ async function* streamFromModels(services: RagServices, prepared: PreparedAnswer
       }
     }
   } catch (error) {
-    services.logger.warn({ err: error, partialChars: raw.length }, 'answer stream failed; answering with quotes');
+    const next = raw.length > 0 ? 'trying the next model' : 'answering with quotes';
+    services.logger.warn({ err: error, provider, partialChars: raw.length }, `answer stream failed; ${next}`);
     if (sent > 0) yield { type: 'restart' as const, reason: 'The language model stopped in the middle of the answer.' };
-    return null;
+    return { kind: 'died', provider: raw.length > 0 ? provider : '' } satisfies StreamAttempt;
   }
   const { answer, answered } = readModelAnswer(raw);
-  if (!answer) return null;
+  if (!answer) return { kind: 'empty' } satisfies StreamAttempt;
   // Everything shown so far is the answer; if nothing was shown (a very short reply), show it now.
   if (sent === 0) yield { type: 'token' as const, text: answer };
-  return { answer, answered, provider, citations: prepared.citations };
+  return { kind: 'answered', result: { answer, answered, provider, citations: prepared.citations } } satisfies StreamAttempt;
 }
 
 /** The text safe to show so far: null while it could still turn out to be the no-answer marker. */

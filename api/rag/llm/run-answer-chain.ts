@@ -36,7 +36,7 @@ export async function invokeAnswerChain(providers: readonly ChatProvider[], mess
 
 /**
  * Use for a streamed answer. Fallbacks happen only before the first token; a stream that dies midway
- * throws (the caller then restarts with an extractive answer).
+ * throws (the caller then restarts with the providers after the one that died).
  */
 export async function* streamAnswerChain(providers: readonly ChatProvider[], messages: BaseMessage[]): AsyncGenerator<{ text: string; provider: string }> {
   const tracker = createProviderTracker();
