@@ -33,6 +33,13 @@ describe('image OCR', () => {
     expect(document.markdown).toMatch(/reaches the street/);
   });
 
+  // Tesseract reads some quarter-turned pages by itself (as vertical text); the others are turned first.
+  it.each([90, 270] as const)('reads a sideways image (turned %i degrees)', async (rotation) => {
+    const document = await extractFile(await writeFixture(directory, `sideways-${rotation}.png`, makeTextImage(rotation)));
+    expect(document.sections[0]).toMatchObject({ heading: 'Flood Warning' });
+    expect(words(document.markdown)).toEqual(expect.arrayContaining(['Move', 'valuables', 'upstairs', 'reaches', 'street', 'switch', 'power']));
+  });
+
   it('leaves images to a local instance in basic mode', async () => {
     const document = await extractFile(upright, ProcessingMode.cloudSimple);
     expect(document).toMatchObject({ markdown: '', needsFullProcessing: true, processingMode: 'cloud_simple' });
