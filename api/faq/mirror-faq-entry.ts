@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { HubCore } from '../core/hub-core.ts';
 import { documents, faqEntries } from '../db/schema/index.ts';
+import { writtenDocumentValues } from '../documents/written-document.ts';
 import { invalidInput, notFound } from '../errors/app-error.ts';
 import { indexDocument } from '../rag/index-document.ts';
 
@@ -18,21 +18,22 @@ export async function mirrorFaqEntry(core: HubCore, entryId: string): Promise<Fa
   const question = entry.question.trim();
   const answer = entry.answer.trim();
   if (!question || !answer) throw invalidInput('An FAQ entry needs a question and an answer.');
-  const markdown = `# ${question}\n\n${answer}`;
-  const now = new Date();
-  const fields = {
+  const values = writtenDocumentValues({
+    kind: 'faq',
     communityId: entry.communityId,
     title: `FAQ: ${question}`,
-    sizeBytes: Buffer.byteLength(markdown),
-    // Unique per community like a file's hash; the entry id keeps two entries with the same text apart.
-    sha256: createHash('sha256').update(`faq:${entry.id}:${markdown}`).digest('hex'),
-    content: markdown,
-    sections: [{ path: [question], level: 1, heading: question, pageStart: null, pageEnd: null, markdown: answer }],
-    processedAt: now,
-    updatedAt: now,
-  };
-  const documentId = entry.documentId ?? (await insertMirror(core, entry, fields));
-  if (entry.documentId) await core.db.update(documents).set(fields).where(eq(documents.id, documentId));
+    heading: question,
+    body: answer,
+    filename: `faq-${entry.id.slice(0, 8)}.md`,
+    identity: entry.id,
+    writtenBy: entry.createdBy,
+  });
+  let documentId = entry.documentId;
+  if (documentId) {
+    await core.db.update(documents).set(values).where(eq(documents.id, documentId));
+  } else {
+    [{ id: documentId }] = (await core.db.insert(documents).values(values).returning({ id: documents.id })) as [{ id: string }];
+  }
   await indexDocument(core.rag, { documentId });
   const [mirrored] = await core.db.update(faqEntries).set({ documentId }).where(eq(faqEntries.id, entry.id)).returning();
   return mirrored!;
@@ -42,25 +43,4 @@ export async function mirrorFaqEntry(core: HubCore, entryId: string): Promise<Fa
 export async function deleteFaqEntry(core: HubCore, entryId: string): Promise<void> {
   const [entry] = await core.db.delete(faqEntries).where(eq(faqEntries.id, entryId)).returning();
   if (entry?.documentId) await core.db.delete(documents).where(eq(documents.id, entry.documentId));
-}
-
-async function insertMirror(core: HubCore, entry: FaqEntryRow, fields: Partial<typeof documents.$inferInsert>): Promise<string> {
-  const [mirror] = await core.db
-    .insert(documents)
-    .values({
-      ...fields,
-      kind: 'faq',
-      filename: `faq-${entry.id.slice(0, 8)}.md`,
-      fileType: 'md',
-      mimeType: 'text/markdown',
-      sha256: fields.sha256!,
-      sizeBytes: fields.sizeBytes!,
-      rawFileKey: '',
-      status: 'ready',
-      uploadedVia: 'admin',
-      approvedAt: new Date(),
-      approvedBy: entry.createdBy,
-    })
-    .returning({ id: documents.id });
-  return mirror!.id;
 }

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { HubCore } from '../core/hub-core.ts';
 import { communityUpdates, documents } from '../db/schema/index.ts';
+import { writtenDocumentValues } from '../documents/written-document.ts';
 import { invalidInput } from '../errors/app-error.ts';
 import { JobName } from '../jobs/job-types.ts';
 import { indexDocument } from '../rag/index-document.ts';
@@ -26,29 +26,13 @@ export async function publishCommunityUpdate(core: HubCore, input: PublishUpdate
   const body = input.body.trim();
   if (!title || !body) throw invalidInput('An update needs a title and a text.');
   const now = new Date();
-  const markdown = `# ${title}\n\n${body}`;
-  const sha256 = createHash('sha256').update(`update:${now.toISOString()}:${markdown}`).digest('hex');
+  const mirrorValues = writtenDocumentValues(
+    { kind: 'update', communityId: input.communityId, title, heading: title, body, filename: `update-${now.toISOString().slice(0, 10)}.md`, identity: now.toISOString(), writtenBy: input.publishedBy },
+    now,
+  );
   const [mirror] = await core.db
     .insert(documents)
-    .values({
-      communityId: input.communityId,
-      kind: 'update',
-      filename: `update-${now.toISOString().slice(0, 10)}.md`,
-      title,
-      fileType: 'md',
-      mimeType: 'text/markdown',
-      sizeBytes: Buffer.byteLength(markdown),
-      sha256,
-      rawFileKey: '',
-      status: 'ready',
-      uploadedVia: 'admin',
-      approvedAt: now,
-      approvedBy: input.publishedBy,
-      content: markdown,
-      sections: [{ path: [title], level: 1, heading: title, pageStart: null, pageEnd: null, markdown: body }],
-      processedAt: now,
-      metadata: { publishedAt: now.toISOString(), expiresAt: input.expiresAt?.toISOString() ?? null },
-    })
+    .values({ ...mirrorValues, metadata: { publishedAt: now.toISOString(), expiresAt: input.expiresAt?.toISOString() ?? null } })
     .returning();
   const [update] = await core.db
     .insert(communityUpdates)
