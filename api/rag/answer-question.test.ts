@@ -94,6 +94,14 @@ describe(`answering through the provider chain on ${testEngine}`, () => {
     expect(elapsed).toBeLessThan(3_000);
   });
 
+  it('falls back at once on a wrong Groq key, without retrying it', async () => {
+    groq.behaviour = 'wrongKey401';
+    const { result, elapsed } = await timedAnswer('cloud', { GROQ_TIMEOUT_MS: '5000' });
+    expect(result).toMatchObject({ provider: 'ollama', answer: DEFAULT_FAKE_ANSWER });
+    expect(groq.chatCalls()).toBe(1);
+    expect(elapsed).toBeLessThan(3_000);
+  });
+
   it('cuts a hung Groq at its timeout and falls back', async () => {
     groq.behaviour = 'hang';
     const { result, elapsed } = await timedAnswer('cloud');

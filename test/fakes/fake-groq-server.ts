@@ -30,6 +30,8 @@ export async function startFakeGroq(options: FakeChatOptions = {}): Promise<Fake
         return;
       case 'error500':
         return sendJson(response, 500, { error: { message: 'internal server error', type: 'internal_error' } });
+      case 'wrongKey401':
+        return sendJson(response, 401, { error: { message: 'Invalid API Key', type: 'invalid_request_error', code: 'invalid_api_key' } });
       case 'rateLimit429':
         response.setHeader('retry-after', '20');
         return sendJson(response, 429, { error: { message: 'Rate limit reached for model. Please try again in 20s.', type: 'tokens', code: 'rate_limit_exceeded' } });

@@ -11,6 +11,8 @@ export type FakeBehaviour =
   | 'refuse'
   | 'error500'
   | 'rateLimit429'
+  /** Refuses the API key (Groq's 401 invalid_api_key; Ollama has no keys and answers 'ok'). */
+  | 'wrongKey401'
   /** Accepts the request and never sends a byte. */
   | 'hang'
   /** Sends part of a streamed answer, then cuts the connection. */
