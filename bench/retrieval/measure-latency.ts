@@ -44,9 +44,13 @@ export async function medianOfRuns(runs: number, measureOnce: () => Promise<Late
   }])) as Latencies;
 }
 
-/** The latency rows of the benchmark: each arm alone, hybrid, and a whole answer without the LLM. */
-export async function measureLatencies(services: RagServices, questions: string[], communityIds: string[]): Promise<Latencies> {
-  const communityFor = (index: number) => communityIds[index % communityIds.length]!;
+/**
+ * The latency rows of the benchmark: each arm alone, hybrid, and a whole answer without the LLM.
+ * Question i is asked from `askedFrom[i mod n]`: a community (its documents plus global ones) or
+ * null (global documents only: the other filtered case).
+ */
+export async function measureLatencies(services: RagServices, questions: string[], askedFrom: (string | null)[]): Promise<Latencies> {
+  const communityFor = (index: number) => askedFrom[index % askedFrom.length] ?? null;
   // Each block starts with an empty term-statistics cache, so word counts are paid as by a fresh process.
   const cold = <T>(run: (q: string, i: number) => Promise<T>) => {
     services.termStatistics.invalidate();
