@@ -13,6 +13,8 @@ export interface LineGroup {
  */
 const BULLET = /^\s*(?:[•●▪◦‣∙·■□○◆◇➢➤►▶✓✔☐☑\u0080-\u009f\ue000-\uf8ff](?:\s+|$)|[-*+–—]\s+)/u;
 const ORDERED = /^\s*(\(?\d{1,3}[.)]|\(?[a-z][.)]|\(?[ivx]{1,4}[.)])\s+/i;
+/** A line ending in sentence punctuation (possibly followed by a closing quote or bracket). */
+const ENDS_SENTENCE = /[.!?:]["'”’)\]]*\s*$/u;
 /** Lines further apart than this share of the line height start a new paragraph. */
 const PARAGRAPH_GAP_SHARE = 0.75;
 /** A font size change larger than this share starts a new group... */
@@ -44,7 +46,9 @@ const runsOnInRegularType = (previous: TextLine, line: TextLine) => previous.bol
 
 /** A change between two lines of one column that ends a paragraph, list item or heading whatever the indent. */
 function breaksFlow(previous: TextLine, line: TextLine): boolean {
-  if (line.page !== previous.page) return line.y0 > previous.y0 || line.fontSize !== previous.fontSize;
+  // A paragraph goes on over a page break unless its last line ended a sentence: a page that ends a
+  // paragraph and opens with a same-size heading ("...your entire family." / "Emergency Food Supplies").
+  if (line.page !== previous.page) return line.y0 > previous.y0 || line.fontSize !== previous.fontSize || ENDS_SENTENCE.test(previous.text);
   const height = Math.max(previous.y1 - previous.y0, line.y1 - line.y0, 1);
   const gap = line.y0 - previous.y1;
   if (gap < -height * 0.5 || gap > height * PARAGRAPH_GAP_SHARE) return true;

@@ -69,4 +69,20 @@ describe('linesToBlocks', () => {
     const blocks = linesToBlocks([line('Shelters', 72, 60, { declaredHeadingLevel: 2 }), line('Open at night.', 72, 90, { declaredBody: true })], [page]);
     expect(blocks[0]).toEqual({ type: 'heading', level: 2, text: 'Shelters', page: 1 });
   });
+
+  it('continues a paragraph over a page break, but not after a finished sentence', () => {
+    const pages = [page, { ...page, page: 2 }];
+    const text = (body: string[]) => [
+      line('Store water in clean containers and keep them in a cool dark', 72, 700, { fontSize: 14 }),
+      line(body[0]!, 72, 718, { fontSize: 14 }),
+      line(body[1]!, 72, 60, { fontSize: 14, page: 2 }),
+      line('Rotate the supply every six months so it stays fresh to drink.', 72, 90, { page: 2 }),
+      line('Label each container with the date it was filled for later.', 72, 104, { page: 2 }),
+    ];
+    const running = linesToBlocks(text(['place away from chemicals and', 'fuel so the water stays safe.']), pages);
+    expect(running[0]).toMatchObject({ type: 'paragraph', text: expect.stringContaining('chemicals and fuel so the water') });
+    const ended = linesToBlocks(text(['place, away from chemicals.', 'Emergency Food Supplies']), pages);
+    expect(ended.map((block) => block.type)).toEqual(['paragraph', 'heading', 'paragraph']);
+    expect(ended[1]).toMatchObject({ text: 'Emergency Food Supplies', page: 2 });
+  });
 });
