@@ -7,9 +7,10 @@ import { createOllamaEmbedder, createOpenAiEmbedder } from './embeddings/remote-
 import { createTimeoutFetch } from './http/create-timeout-fetch.ts';
 import { createChatProviders } from './llm/chat-providers.ts';
 import type { RagServices } from './rag-services.ts';
-import { ensureVectorIndex } from './retrieval/ensure-vector-index.ts';
+import { ensureVectorIndex, vectorIndexUpgradePending, type EnsuredIndexes } from './retrieval/ensure-vector-index.ts';
 import { supportsIterativeScans } from './retrieval/search-vectors.ts';
 import { TermStatistics } from './retrieval/term-statistics.ts';
+import type { VectorSpace } from './retrieval/vector-space.ts';
 
 export type { RagServices } from './rag-services.ts';
 
@@ -34,8 +35,8 @@ export async function createRagServices(options: RagServicesOptions): Promise<Ra
   const { config, db, logger } = options;
   const embedders = createEmbedders(config, options.fetch);
   const chatProviders = createChatProviders(config, options.fetch);
-  const ensuredIndexes = new Set<string>();
-  await ensureVectorIndex(db, { model: embedders.at(-1)!.model, dimensions: BUILTIN_DIMENSIONS }, ensuredIndexes);
+  const ensuredIndexes: EnsuredIndexes = new Map();
+  await ensureBuiltinIndex(db, { model: embedders.at(-1)!.model, dimensions: BUILTIN_DIMENSIONS }, ensuredIndexes, logger);
   return {
     config,
     db,
@@ -80,4 +81,19 @@ function createEmbedders(config: HubConfig, fetchImpl?: typeof fetch): Embedding
     }
   })();
   return [...remote.filter((e): e is EmbeddingsProvider => e !== null), createBuiltinEmbedder()];
+}
+
+/**
+ * A new install builds its (empty) index at once. After an upgrade that changed the index definition
+ * the build covers every chunk and takes minutes: it runs in the background, so the hub answers
+ * meanwhile (searches use the old index until the new one is committed; indexing waits for it).
+ */
+async function ensureBuiltinIndex(db: HubDatabase, space: VectorSpace, ensured: EnsuredIndexes, logger: Logger): Promise<void> {
+  if (!(await vectorIndexUpgradePending(db, space))) return ensureVectorIndex(db, space, ensured);
+  const started = performance.now();
+  logger.info({ model: space.model }, 'building the new vector index in the background (searches use the old one meanwhile)');
+  ensureVectorIndex(db, space, ensured).then(
+    () => logger.info({ model: space.model, seconds: Math.round((performance.now() - started) / 1000) }, 'vector index rebuilt'),
+    (error: unknown) => logger.error({ err: error, model: space.model }, 'vector index rebuild failed; the next indexing job tries again'),
+  );
 }

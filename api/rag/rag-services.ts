@@ -4,6 +4,7 @@ import type { Logger } from '../logging/create-logger.ts';
 import type { EmbeddingBudget } from './embeddings/embed-with-fallback.ts';
 import type { EmbeddingsProvider } from './embeddings/embeddings-provider.ts';
 import type { ChatProvider } from './llm/chat-providers.ts';
+import type { EnsuredIndexes } from './retrieval/ensure-vector-index.ts';
 import type { TermStatistics } from './retrieval/term-statistics.ts';
 
 /**
@@ -25,8 +26,8 @@ export interface RagServices {
   readonly termStatistics: TermStatistics;
   /** pgvector >= 0.8: filtered vector search walks on until k rows pass (else it over-fetches). */
   readonly iterativeScans: boolean;
-  /** Names of the HNSW indexes known to exist (see ensureVectorIndex). */
-  readonly ensuredIndexes: Set<string>;
+  /** HNSW index builds of this process (see ensureVectorIndex). */
+  readonly ensuredIndexes: EnsuredIndexes;
   describeAnswering(): string;
   describeEmbeddings(): string;
 }

@@ -84,17 +84,41 @@ export function vectorIndexDefinition(space: VectorSpace, storage: VectorStorage
   return { name, storage, statement };
 }
 
+/** Index builds of this process by model family: finished, or in flight and shared by every caller. */
+export type EnsuredIndexes = Map<string, Promise<void>>;
+
 /**
  * Use before storing or searching a model's vectors (at start-up, indexing and re-embedding): creates
  * that model's partial HNSW index if it does not exist yet and drops the model's indexes of other
- * definitions. Safe to call often; remembered per database object so the catalogue is asked once per
- * process. After an upgrade that changes the definition, the first call builds the new index over the
- * existing chunks (about 3 minutes per 100k chunks on 2 cores; writes to chunks wait, searches keep
- * using the old index until the new one is committed).
+ * definitions. Safe to call often and concurrently: one build per model and process, which every
+ * caller awaits. After an upgrade that changes the definition, the build covers the existing chunks
+ * (about 4 minutes per 100k chunks on 2 cores; writes to chunks wait, searches keep using the old
+ * index until the new one is committed).
  */
-export async function ensureVectorIndex(db: HubDatabase, space: VectorSpace, ensured: Set<string>): Promise<void> {
+export function ensureVectorIndex(db: HubDatabase, space: VectorSpace, ensured: EnsuredIndexes): Promise<void> {
   const key = vectorIndexName(space);
-  if (ensured.has(key)) return;
+  const known = ensured.get(key);
+  if (known) return known;
+  const building = buildVectorIndex(db, space);
+  ensured.set(key, building);
+  // A failed build is tried again by the next caller rather than remembered.
+  building.catch(() => ensured.delete(key));
+  return building;
+}
+
+/** True when the model has an index of an older definition and not yet the current one. */
+export async function vectorIndexUpgradePending(db: HubDatabase, space: VectorSpace): Promise<boolean> {
+  const current = vectorIndexDefinition(space, await chooseVectorStorage(db)).name;
+  const family = vectorIndexName(space);
+  const rows = await queryRows<{ name: string }>(db, sql`
+    SELECT indexname AS name FROM pg_indexes
+    WHERE schemaname = current_schema() AND tablename = 'chunks'
+      AND (indexname = ${family} OR left(indexname, ${family.length + 1}) = ${`${family}_`})`);
+  const names = rows.map((row) => row.name);
+  return names.length > 0 && !names.includes(current);
+}
+
+async function buildVectorIndex(db: HubDatabase, space: VectorSpace): Promise<void> {
   const index = vectorIndexDefinition(space, await chooseVectorStorage(db));
   try {
     await db.transaction(async (tx) => {
@@ -107,7 +131,6 @@ export async function ensureVectorIndex(db: HubDatabase, space: VectorSpace, ens
     if (!/already exists|duplicate key/i.test(String((error as Error).message ?? error))) throw error;
   }
   await dropOtherVectorIndexes(db, space, index.name);
-  ensured.add(key);
 }
 
 /** Drops the model's HNSW indexes other than `keep` (any definition, versioned or not); returns their names. */
