@@ -74,9 +74,12 @@ export class TermStatistics {
     const now = Date.now();
     const key = (lexeme: string) => `${config}\u0000${lexeme}`;
     // Common words come from ANALYZE's statistics for free; only rarer ones (cheap to count) are counted.
+    // Both are capped alike: otherwise a word's weight, and so the ranking, would change the moment
+    // autovacuum analyses the table (a counted "water" stopped at the cap, a looked-up one did not).
+    const cap = countCap(corpus.chunks);
     for (const lexeme of lexemes) {
       const share = corpus.common.get(lexeme);
-      if (share !== undefined) this.#frequencies.set(key(lexeme), { value: Math.round(share * corpus.chunks), at: now });
+      if (share !== undefined) this.#frequencies.set(key(lexeme), { value: Math.min(cap, Math.round(share * corpus.chunks)), at: now });
     }
     const missing = lexemes.filter((l) => {
       const hit = this.#frequencies.get(key(l));
@@ -87,7 +90,7 @@ export class TermStatistics {
         db,
         sql`SELECT t.lexeme,
               (SELECT count(*)::int FROM (
-                SELECT 1 FROM chunks c WHERE c.fts_config = ${config} AND c.tsv @@ t.q::tsquery LIMIT ${countCap(corpus.chunks)}
+                SELECT 1 FROM chunks c WHERE c.fts_config = ${config} AND c.tsv @@ t.q::tsquery LIMIT ${cap}
               ) AS matches) AS df
             FROM unnest(${toTextArray(missing)}::text[], ${toTextArray(missing.map(lexemeQuery))}::text[]) AS t(lexeme, q)`,
       );
