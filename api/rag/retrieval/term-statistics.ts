@@ -9,7 +9,7 @@ export interface CorpusSummary {
   configs: string[];
   /** Embedding models present in the chunks, each with its dimension. */
   spaces: VectorSpace[];
-  /** Share of chunks containing each of the commonest lexemes, from PostgreSQL's own statistics. */
+  /** Share of chunks containing each of the commonest lexemes, from PostgreSQL's own statistics (large corpora only). */
   common: Map<string, number>;
 }
 
@@ -30,12 +30,25 @@ const STATISTICS_TTL_MS = 10 * 60_000;
 const SUMMARY_TTL_MS = 30_000;
 
 /**
+ * Below this many chunks every frequency is counted: a few milliseconds, and exact. ANALYZE's shares
+ * are estimates (lossy counting over a sample) that differ from one ANALYZE to the next, which made
+ * the same question over the same 489 chunks rank a different guide first after autovacuum ran.
+ */
+export const STATISTICS_FROM_CHUNKS = 20_000;
+
+/**
  * Corpus statistics for BM25-style weighting of full-text matches (PostgreSQL's ts_rank has no IDF):
- * how many chunks contain a lexeme, counted with the GIN index on first use and cached.
+ * how many chunks contain a lexeme, counted with the GIN index on first use and cached; in large
+ * corpora the commonest lexemes' shares come from PostgreSQL's statistics instead.
  */
 export class TermStatistics {
   #frequencies = new Map<string, { value: number; at: number }>();
   #summary: (CorpusSummary & { at: number }) | null = null;
+  readonly #statisticsFromChunks: number;
+
+  constructor(options: { statisticsFromChunks?: number } = {}) {
+    this.#statisticsFromChunks = options.statisticsFromChunks ?? STATISTICS_FROM_CHUNKS;
+  }
 
   /** Forget everything; call after chunks were added or removed. */
   invalidate(): void {
@@ -51,13 +64,14 @@ export class TermStatistics {
       db,
       sql`SELECT fts_config, embedding_model, embedding_dims, count(*)::int AS n FROM chunks GROUP BY 1, 2, 3`,
     );
-    const common = await commonLexemes(db);
+    const chunks = rows.reduce((sum, r) => sum + Number(r.n), 0);
+    const common = chunks >= this.#statisticsFromChunks ? await commonLexemes(db) : new Map<string, number>();
     const spaces = new Map<string, VectorSpace>();
     for (const row of rows) {
       if (row.embedding_model && row.embedding_dims) spaces.set(row.embedding_model, { model: row.embedding_model, dimensions: Number(row.embedding_dims) });
     }
     const summary = {
-      chunks: rows.reduce((sum, r) => sum + Number(r.n), 0),
+      chunks,
       configs: [...new Set(rows.map((r) => r.fts_config))],
       spaces: [...spaces.values()],
       common,
