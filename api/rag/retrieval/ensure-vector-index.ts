@@ -109,12 +109,7 @@ export function ensureVectorIndex(db: HubDatabase, space: VectorSpace, ensured: 
 /** True when the model has an index of an older definition and not yet the current one. */
 export async function vectorIndexUpgradePending(db: HubDatabase, space: VectorSpace): Promise<boolean> {
   const current = vectorIndexDefinition(space, await chooseVectorStorage(db)).name;
-  const family = vectorIndexName(space);
-  const rows = await queryRows<{ name: string }>(db, sql`
-    SELECT indexname AS name FROM pg_indexes
-    WHERE schemaname = current_schema() AND tablename = 'chunks'
-      AND (indexname = ${family} OR left(indexname, ${family.length + 1}) = ${`${family}_`})`);
-  const names = rows.map((row) => row.name);
+  const names = await modelIndexNames(db, space);
   return names.length > 0 && !names.includes(current);
 }
 
@@ -135,12 +130,18 @@ async function buildVectorIndex(db: HubDatabase, space: VectorSpace): Promise<vo
 
 /** Drops the model's HNSW indexes other than `keep` (any definition, versioned or not); returns their names. */
 export async function dropOtherVectorIndexes(db: HubDatabase, space: VectorSpace, keep: string | null): Promise<string[]> {
+  const others = (await modelIndexNames(db, space)).filter((name) => name !== keep);
+  for (const name of others) await db.execute(sql.raw(`DROP INDEX IF EXISTS "${name}"`));
+  return others;
+}
+
+/** The model's HNSW indexes on chunks, of any definition: its unversioned name or that name plus a version. */
+async function modelIndexNames(db: HubDatabase, space: VectorSpace): Promise<string[]> {
   const family = vectorIndexName(space);
   const rows = await queryRows<{ name: string }>(db, sql`
     SELECT indexname AS name FROM pg_indexes
-    WHERE schemaname = current_schema() AND tablename = 'chunks' AND indexname <> ${keep ?? ''}
+    WHERE schemaname = current_schema() AND tablename = 'chunks'
       AND (indexname = ${family} OR left(indexname, ${family.length + 1}) = ${`${family}_`})`);
-  for (const { name } of rows) await db.execute(sql.raw(`DROP INDEX IF EXISTS "${name}"`));
   return rows.map((row) => row.name);
 }
 
