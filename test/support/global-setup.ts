@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -8,21 +8,25 @@ import type { TestProject } from 'vitest/node';
 import { migrateDatabase, migrationsFolder } from '../../api/db/migrate-database.ts';
 import { openPostgres } from '../../api/db/open-postgres.ts';
 import { pgliteExtensions, wrapPglite } from '../../api/db/open-pglite.ts';
-import { templateDatabaseName } from './test-database-names.ts';
+import { randomBytes } from 'node:crypto';
 
 /**
  * Prepares one migrated template per run so each test file gets its own database cheaply:
  * a PGlite data-dir snapshot (loads in ~0.3 s instead of a 2-5 s initdb), or, with
  * TEST_DATABASE_URL, a PostgreSQL template database that `CREATE DATABASE ... TEMPLATE` copies.
  */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<void | (() => Promise<void>)> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
-    await prepareServerTemplate(serverUrl);
+    // Named per run, so runs from several checkouts can share one server without dropping each other's template.
+    const template = `hub_test_template_${randomBytes(4).toString('hex')}`;
+    await prepareServerTemplate(serverUrl, template);
     project.provide('pgliteSnapshot', '');
-  } else {
-    project.provide('pgliteSnapshot', await preparePgliteSnapshot());
+    project.provide('serverTemplate', template);
+    return () => dropServerTemplate(serverUrl, template);
   }
+  project.provide('pgliteSnapshot', await preparePgliteSnapshot());
+  project.provide('serverTemplate', '');
 }
 
 async function preparePgliteSnapshot(): Promise<string> {
@@ -34,27 +38,37 @@ async function preparePgliteSnapshot(): Promise<string> {
   const handle = wrapPglite(pglite, 'memory://template');
   await migrateDatabase(handle);
   const dump = await pglite.dumpDataDir('none');
-  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  // Written aside and renamed: another run reading the same snapshot never sees half a file.
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  renameSync(partial, file);
   await handle.close();
   return file;
 }
 
-async function prepareServerTemplate(serverUrl: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${templateDatabaseName} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${templateDatabaseName}`);
-  } finally {
-    await admin.end();
-  }
+async function prepareServerTemplate(serverUrl: string, template: string): Promise<void> {
+  await adminQuery(serverUrl, `CREATE DATABASE ${template}`);
   const url = new URL(serverUrl);
-  url.pathname = `/${templateDatabaseName}`;
+  url.pathname = `/${template}`;
   const handle = await openPostgres(url.toString());
   try {
     await migrateDatabase(handle);
   } finally {
     await handle.close();
+  }
+}
+
+async function dropServerTemplate(serverUrl: string, template: string): Promise<void> {
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+}
+
+async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
   }
 }
 
@@ -71,5 +85,7 @@ function migrationsHash(): string {
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteSnapshot: string;
+    /** The migrated PostgreSQL database each test file's database is copied from (TEST_DATABASE_URL runs). */
+    serverTemplate: string;
   }
 }

@@ -6,7 +6,6 @@ import { inject } from 'vitest';
 import type { DatabaseHandle } from '../../api/db/database.ts';
 import { openPostgres } from '../../api/db/open-postgres.ts';
 import { pgliteExtensions, wrapPglite } from '../../api/db/open-pglite.ts';
-import { templateDatabaseName } from './test-database-names.ts';
 
 /**
  * A fresh, migrated database for one test file: PGlite from the run's snapshot, or a new PostgreSQL
@@ -44,7 +43,7 @@ async function createServerDatabase(serverUrl: string): Promise<DatabaseHandle> 
  */
 export async function createServerDatabaseUrl(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `hub_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${templateDatabaseName}`);
+  await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${inject('serverTemplate')}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };

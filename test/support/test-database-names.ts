@@ -1,1 +1,0 @@
-export const templateDatabaseName = 'hub_test_template';
