@@ -11,6 +11,7 @@ import { askRoutes } from './routes/ask-routes.ts';
 import { documentsRoutes } from './routes/documents-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { maintenanceRoutes } from './routes/maintenance-routes.ts';
+import { syncRoutes } from './routes/sync-routes.ts';
 
 export interface HubApiOptions {
   core: HubCore;
@@ -46,6 +47,8 @@ export const hubApi = fp<HubApiOptions>(
       },
       { prefix: '/api' },
     );
+    // A sibling of /api, not inside it: sync routes take a sync key instead of HUB_API_TOKEN.
+    await app.register(syncRoutes, { prefix: '/api/sync', core });
   },
   { name: 'hub-api', fastify: '5.x' },
 );

@@ -6,6 +6,8 @@ import { runIngest } from './commands/ingest.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runReembed } from './commands/reembed.ts';
 import { runStart } from './commands/start.ts';
+import { runSync } from './commands/sync.ts';
+import { runSyncKey } from './commands/sync-key.ts';
 
 const usage = `hub — Community Resilience Hub
 
@@ -17,6 +19,10 @@ const usage = `hub — Community Resilience Hub
                                           answer a question from the documents
   hub doctor                              check what is configured and reachable
   hub reembed                             re-embed every chunk with the current embedding model
+  hub sync --once | --initial | --status [--json]
+                                          sync with the server in SYNC_SERVER_URL, or show where it stands
+  hub sync-key create [--name N] [--json] | list | revoke ID
+                                          keys that let local instances sync with this one
 
 Settings come from the environment or .env (see .env.example). Add --verbose for logs.`;
 
@@ -28,6 +34,8 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   ask: runAsk,
   doctor: runDoctor,
   reembed: runReembed,
+  sync: runSync,
+  'sync-key': runSyncKey,
 };
 
 const [name, ...args] = process.argv.slice(2);

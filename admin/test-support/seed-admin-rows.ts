@@ -50,7 +50,12 @@ export async function seedAdminRows(db: HubDatabase): Promise<SeededRows> {
   ]);
   const [conflict] = await db
     .insert(syncConflicts)
-    .values({ entityType: 'document', entityId: inserted[0]!.id, localVersion: { title: 'local' }, remoteVersion: { title: 'remote' } })
+    .values({
+      entityType: 'document',
+      entityId: inserted[0]!.id,
+      winnerVersion: { snapshot: { title: 'local' }, version: { a: 1 }, generation: 2, revHash: 'b'.repeat(32), deleted: false, changedBy: 'a' },
+      otherVersion: { snapshot: { title: 'remote' }, version: { b: 1 }, generation: 2, revHash: 'a'.repeat(32), deleted: false, changedBy: 'b' },
+    })
     .returning({ id: syncConflicts.id });
   return {
     riverside: riverside!.id,

@@ -7,8 +7,11 @@ import { JobName, type JobOutcome, type JobPayloads } from './job-types.ts';
 
 /** A job queue backed by the hub's own database (pg-boss), so jobs survive restarts on either engine. */
 export interface JobQueue {
-  /** Enqueues a job; with a `key`, at most one job per key is queued or running (returns false if one is). */
-  send<N extends JobName>(name: N, payload: JobPayloads[N], options?: { key?: string }): Promise<boolean>;
+  /**
+   * Enqueues a job; with a `key`, at most one job per key is queued or running (returns false if one
+   * is; for sync rounds, one queued beside the running one). `delaySeconds` holds it back that long.
+   */
+  send<N extends JobName>(name: N, payload: JobPayloads[N], options?: { key?: string; delaySeconds?: number }): Promise<boolean>;
   /** Runs `handler` for jobs of `name`; a thrown error is retried, a returned outcome is final. */
   work<N extends JobName>(name: N, handler: (payload: JobPayloads[N], job: { id: string; attempt: number }) => Promise<JobOutcome>): Promise<void>;
   /** Whether a job with this key is waiting (not yet running) in `name`. */
@@ -25,6 +28,12 @@ const RETRY_DELAY_SECONDS = 5;
 /** Document processing has its own watchdog; this only catches a job whose worker vanished. */
 const EXPIRE_SECONDS = 60 * 60;
 
+/**
+ * A sync round schedules the next one while it still runs, so its queue allows one queued job beside
+ * the active one (pg-boss "stately"); every other queue allows one job per key in all.
+ */
+const POLICY_BY_QUEUE: Partial<Record<JobName, 'stately'>> = { [JobName.syncRound]: 'stately' };
+
 export interface JobQueueOptions {
   retryDelaySeconds?: number;
 }
@@ -36,7 +45,7 @@ export async function startJobQueue(database: DatabaseHandle, logger: Logger, op
     await boss.start();
     for (const name of Object.values(JobName)) {
       await boss.createQueue(name, {
-        policy: 'exclusive',
+        policy: POLICY_BY_QUEUE[name] ?? 'exclusive',
         retryLimit: JOB_RETRY_LIMIT,
         retryDelay: options.retryDelaySeconds ?? RETRY_DELAY_SECONDS,
         expireInSeconds: EXPIRE_SECONDS,
@@ -71,7 +80,10 @@ function createBoss(database: DatabaseHandle): PgBoss {
 function wrapBoss(boss: PgBoss, logger: Logger): JobQueue {
   return {
     async send(name, payload, options = {}) {
-      const id = await boss.send(name, payload, options.key ? { singletonKey: options.key } : {});
+      const id = await boss.send(name, payload, {
+        ...(options.key ? { singletonKey: options.key } : {}),
+        ...(options.delaySeconds ? { startAfter: options.delaySeconds } : {}),
+      });
       return id !== null;
     },
     async work(name, handler) {

@@ -5,6 +5,8 @@ export const JobName = {
   processDocument: 'process-document',
   reembedChunks: 'reembed-chunks',
   deliverCommunityUpdate: 'deliver-community-update',
+  syncRound: 'sync-round',
+  applySyncFollowups: 'apply-sync-followups',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -12,6 +14,8 @@ export interface JobPayloads {
   [JobName.processDocument]: { documentId: string; mode?: ProcessingMode };
   [JobName.reembedChunks]: { reason: string };
   [JobName.deliverCommunityUpdate]: { updateId: string };
+  [JobName.syncRound]: { reason: string };
+  [JobName.applySyncFollowups]: { reason: string };
 }
 
 /** What a handler reports back; `failed` means the input was bad and retrying will not help. */

@@ -1,17 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { chunkSections, type DocumentChunk } from '../documents/chunking/chunk-sections.ts';
 import type { DocumentSection } from '../documents/extraction/extracted-document.ts';
-import { chunks, documents } from '../db/schema/index.ts';
+import { documents } from '../db/schema/index.ts';
 import { notFound } from '../errors/app-error.ts';
 import { embedChunks } from './embeddings/embed-chunks.ts';
 import type { RagServices } from './rag-services.ts';
 import { ensureVectorIndex } from './retrieval/ensure-vector-index.ts';
 import { ftsConfigFor, safeFtsConfig } from './retrieval/fts-config.ts';
 import { rememberSearchTerms } from './retrieval/remember-search-terms.ts';
-import { chunkSearchVector, displayTitle } from './retrieval/chunk-search-vector.ts';
-
-/** Rows per INSERT: keeps statements well under parameter limits on both drivers. */
-const INSERT_BATCH = 200;
+import { displayTitle } from './retrieval/chunk-search-vector.ts';
+import { replaceDocumentChunks } from './store-document-chunks.ts';
 
 export interface IndexDocumentResult {
   documentId: string;
@@ -30,38 +28,29 @@ export async function indexDocument(services: RagServices, input: { documentId: 
   const [document] = await db.select().from(documents).where(eq(documents.id, input.documentId));
   if (!document) throw notFound(`No document with id ${input.documentId}.`);
   const pieces = chunkSections(sectionsOf(document.sections, document.content));
-  const ftsConfig = safeFtsConfig(ftsConfigFor(document.language, document.content ?? pieces.map((p) => p.text).join(' ')));
-  const title = displayTitle(document.title, document.filename);
-  // Extracted titles are sometimes junk ("arXiv:1810.04805v2", "1 Introduction"); the file name often says more.
-  const searchTitle = `${title} ${displayTitle(null, document.filename)}`;
+  const { ftsConfig, title, searchTitle } = searchFieldsOf(document, pieces);
   const embedded = await embedChunks(services, pieces.map((piece) => embeddingInput(title, piece)));
   if (embedded.dimensions > 0) {
     await ensureVectorIndex(db, { model: embedded.model, dimensions: embedded.dimensions }, services.ensuredIndexes);
   }
-  await db.transaction(async (tx) => {
-    await tx.delete(chunks).where(eq(chunks.documentId, document.id));
-    for (let start = 0; start < pieces.length; start += INSERT_BATCH) {
-      const rows = pieces.slice(start, start + INSERT_BATCH).map((piece, offset) => ({
-        documentId: document.id,
-        communityId: document.communityId,
-        position: piece.position,
-        text: piece.text,
-        sectionPath: piece.sectionPath,
-        pageStart: piece.pageStart,
-        pageEnd: piece.pageEnd,
-        embedding: embedded.vectors[start + offset]!,
-        embeddingModel: embedded.model,
-        embeddingDims: embedded.dimensions,
-        ftsConfig,
-        tsv: sql`${chunkSearchVector(ftsConfig, { title: searchTitle, labels: [...document.tags, document.category ?? ''], sectionPath: piece.sectionPath, text: piece.text })}`,
-      }));
-      await tx.insert(chunks).values(rows as never);
-    }
-  });
+  await db.transaction((tx) =>
+    replaceDocumentChunks(tx, document, { model: embedded.model, dimensions: embedded.dimensions, ftsConfig, searchTitle }, pieces.map((piece, index) => ({ ...piece, embedding: embedded.vectors[index]! }))),
+  );
   services.termStatistics.invalidate();
   await rememberSearchTerms(db, [title, ...pieces.map((p) => p.text)]);
   services.logger.info({ documentId: document.id, chunks: pieces.length, model: embedded.model, ftsConfig }, 'document indexed');
   return { documentId: document.id, chunks: pieces.length, model: embedded.model, ftsConfig };
+}
+
+/** How a document's chunks are searched: its text search language and the title words every chunk carries. */
+export function searchFieldsOf(
+  document: { language: string | null; content: string | null; title: string | null; filename: string },
+  pieces: ReadonlyArray<{ text: string }>,
+): { ftsConfig: string; title: string; searchTitle: string } {
+  const ftsConfig = safeFtsConfig(ftsConfigFor(document.language, document.content ?? pieces.map((p) => p.text).join(' ')));
+  const title = displayTitle(document.title, document.filename);
+  // Extracted titles are sometimes junk ("arXiv:1810.04805v2", "1 Introduction"); the file name often says more.
+  return { ftsConfig, title, searchTitle: `${title} ${displayTitle(null, document.filename)}` };
 }
 
 /** Documents stored before sections existed (or plain text) still index from their content. */

@@ -24,7 +24,9 @@ export interface AppliedChange {
 
 export interface ApplyOptions {
   /** Runs inside the transaction after the rows are written, e.g. to store chunks sent along. */
-  afterApply?: (tx: HubDatabase, applied: AppliedChange[]) => Promise<void>;
+  afterApply?: (tx: HubDatabase, applied: AppliedChange[]) => Promise<unknown>;
+  /** Runs inside the same transaction even for an empty batch: the place to acknowledge it (a cursor). */
+  inTransaction?: (tx: HubDatabase) => Promise<unknown>;
 }
 
 interface HeldVersion extends EntityVersion {
@@ -50,8 +52,12 @@ const WAIT_FOR_PARENT = new Set(['HS001', '23503']);
  */
 export async function applyChanges(db: HubDatabase, changes: Array<{ change: SyncChange; from: string }>, options: ApplyOptions = {}): Promise<ApplyOutcome> {
   const outcome: ApplyOutcome = { applied: [], alreadyApplied: [], conflicts: [], parked: [] };
-  if (changes.length === 0) return outcome;
+  if (changes.length === 0 && !options.inTransaction) return outcome;
   return db.transaction(async (tx) => {
+    if (changes.length === 0) {
+      await options.inTransaction!(tx);
+      return outcome;
+    }
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${FEED_LOCK})`);
     const [{ me }] = (await queryRows<{ me: string }>(tx, sql`SELECT hub_sync_instance_id() AS me`)) as [{ me: string }];
     const ordered = [...changes].sort((a, b) => byApplyOrder(a.change, b.change));
@@ -119,6 +125,7 @@ export async function applyChanges(db: HubDatabase, changes: Array<{ change: Syn
     await clearInbox(tx, pending.filter((p) => !failed.has(p)).map((p) => p.change));
     await writeFollowups(tx, applied);
     if (options.afterApply && applied.length > 0) await options.afterApply(tx, applied);
+    await options.inTransaction?.(tx);
     return outcome;
   });
 }

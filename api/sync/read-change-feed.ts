@@ -60,6 +60,17 @@ export async function readChangeFeed(db: HubDatabase, request: FeedRequest): Pro
   return { changes, nextCursor, remaining: await countAfter(db, nextCursor, request.reader) };
 }
 
+/** The version of one entity this instance holds, as it would travel, or null if it never had it. */
+export async function readEntityChange(db: HubDatabase, type: EntityKind, id: string): Promise<SyncChange | null> {
+  const [row] = await queryRows<FeedRow>(
+    db,
+    sql`SELECT m.entity_type, m.entity_id, m.version, m.generation, m.rev_hash, m.deleted, m.origin_instance, m.changed_by, m.received_from, m.seq,
+               CASE WHEN m.deleted THEN NULL ELSE hub_sync_snapshot(m.entity_type, m.entity_id) END AS snapshot
+        FROM sync_metadata m WHERE m.entity_type = ${type} AND m.entity_id = ${id}`,
+  );
+  return row ? toChange(row) : null;
+}
+
 /** Changes after a feed position that a reader would still receive. */
 export async function countAfter(db: HubDatabase, cursor: number, reader?: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(

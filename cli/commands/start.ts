@@ -9,6 +9,7 @@ import { registerAdminPanel } from '#admin/register-admin-panel.ts';
 import { deliverCommunityUpdates } from '#bot/deliver-community-updates.ts';
 import { startChatAdapters, type ChatAdapters } from '#bot/start-chat-adapters.ts';
 import { startWorkers } from '#workers/start-workers.ts';
+import { startSyncWorker } from '#workers/sync/start-sync-worker.ts';
 import { formatStartBanner } from '../output/start-banner.ts';
 
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -28,6 +29,7 @@ export async function runStart(args: string[]): Promise<number> {
     });
     app = started.app;
     await startWorkers(core);
+    await startSyncWorker(core);
     chat = await startChatAdapters({ config, logger, handle: (message) => handleChatMessage(core, message) });
     await deliverCommunityUpdates(core, chat);
     const components = describeComponents(config, core.rag);

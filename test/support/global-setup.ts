@@ -21,7 +21,8 @@ export default async function setup(project: TestProject): Promise<void | (() =>
     // Named per run, so runs from several checkouts can share one server without dropping each other's template.
     const template = `hub_test_template_${randomBytes(4).toString('hex')}`;
     await prepareServerTemplate(serverUrl, template);
-    project.provide('pgliteSnapshot', '');
+    // Sync tests pair a PostgreSQL instance with an embedded one, so the snapshot is made here too.
+    project.provide('pgliteSnapshot', await preparePgliteSnapshot());
     project.provide('serverTemplate', template);
     return () => dropServerTemplate(serverUrl, template);
   }

@@ -10,11 +10,15 @@ import { createTestDatabase } from './test-database.ts';
  * A complete hub core for one test file: its own database, a temporary data dir, quiet logs. `env`
  * holds settings as they would appear in the environment (strings).
  */
-export async function createTestCore(env: Record<string, string> = {}, options: Omit<HubCoreOptions, 'database'> = {}): Promise<HubCore> {
+export async function createTestCore(
+  env: Record<string, string> = {},
+  options: Omit<HubCoreOptions, 'database'> & { engine?: 'default' | 'pglite' } = {},
+): Promise<HubCore> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
   const config = parseConfig({ HUB_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const database = await createTestDatabase();
-  const core = await createHubCore(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { retryDelaySeconds: 1, ...options, database });
+  const { engine, ...coreOptions } = options;
+  const database = await createTestDatabase(engine);
+  const core = await createHubCore(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), { retryDelaySeconds: 1, ...coreOptions, database });
   return {
     ...core,
     async close() {

@@ -8,12 +8,13 @@ import { openPostgres } from '../../api/db/open-postgres.ts';
 import { pgliteExtensions, wrapPglite } from '../../api/db/open-pglite.ts';
 
 /**
- * A fresh, migrated database for one test file: PGlite from the run's snapshot, or a new PostgreSQL
+ * A fresh, migrated database for one test file (`pglite` forces the embedded engine, e.g. for the local
+ * side of a sync pair while the suite runs on PostgreSQL): PGlite from the run's snapshot, or a new PostgreSQL
  * database copied from the template when TEST_DATABASE_URL is set. `close()` drops it.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(engine: 'default' | 'pglite' = 'default'): Promise<DatabaseHandle> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  return serverUrl ? createServerDatabase(serverUrl) : createPgliteDatabase();
+  return serverUrl && engine === 'default' ? createServerDatabase(serverUrl) : createPgliteDatabase();
 }
 
 /** Which engine the suite runs on, for test names and engine-specific expectations. */
