@@ -11,7 +11,7 @@ import { AppError, ErrorCode, invalidInput, notFound } from '../errors/app-error
 import { JobName } from '../jobs/job-types.ts';
 import { applyChanges } from '../sync/apply-changes.ts';
 import { readInstanceId } from '../sync/instance-id.ts';
-import { leaseUnprocessedDocuments, mayDeliverProcessed, releaseLease } from '../sync/lease-unprocessed.ts';
+import { countUnprocessedDocuments, leaseUnprocessedDocuments, mayDeliverProcessed, releaseLease } from '../sync/lease-unprocessed.ts';
 import { missingRawFiles } from '../sync/missing-raw-files.ts';
 import { readChangeFeed } from '../sync/read-change-feed.ts';
 import { recordPeerVisit } from '../sync/record-peer-visit.ts';
@@ -69,9 +69,17 @@ export const syncRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (app, 
   app.get('/info', {
     schema: {
       summary: 'Who this instance is: its id, mode and embedding model',
-      response: { 200: z.object({ instanceId: z.string(), deploymentMode: z.string(), embeddingModel: z.string() }), ...errorResponses(401) },
+      response: {
+        200: z.object({ instanceId: z.string(), deploymentMode: z.string(), embeddingModel: z.string(), unprocessedDocuments: z.number() }),
+        ...errorResponses(401),
+      },
     },
-  }, async () => ({ instanceId: await readInstanceId(core.db), deploymentMode: core.config.DEPLOYMENT_MODE, embeddingModel: indexingModel(core.rag) }));
+  }, async () => ({
+    instanceId: await readInstanceId(core.db),
+    deploymentMode: core.config.DEPLOYMENT_MODE,
+    embeddingModel: indexingModel(core.rag),
+    unprocessedDocuments: await countUnprocessedDocuments(core.db),
+  }));
 
   app.get('/pull', {
     schema: {
@@ -105,7 +113,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (app, 
       request.body.changes.map((change) => ({ change, from: peer.instanceId })),
       { afterApply: (tx, applied) => storeReceivedChunks(tx, core.rag, applied) },
     );
-    await core.jobs.send(JobName.applySyncFollowups, { reason: 'push' }, { key: 'sync-followups' });
+    if (outcome.applied.length + outcome.conflicts.length > 0) await core.jobs.send(JobName.applySyncFollowups, { reason: 'push' }, { key: 'sync-followups' });
     return { ...outcome, missingFiles: await missingRawFiles(core, request.body.changes) };
   });
 

@@ -32,6 +32,8 @@ export interface ApplyOptions {
 interface HeldVersion extends EntityVersion {
   originInstance: string;
   changedBy: string;
+  /** Feed position when loaded; null for a version decided within this batch. */
+  seq: number | null;
 }
 
 interface Pending {
@@ -79,14 +81,14 @@ export async function applyChanges(db: HubDatabase, changes: Array<{ change: Syn
     for (const p of pending) {
       const id = changeId(p.change);
       const failure = failed.get(p);
-      if (failure && WAIT_FOR_PARENT.has(failure.state)) {
+      if (failure && WAIT_FOR_PARENT.has(failure.state) && !(await parentDeleted(tx, failure.error))) {
         parked.push({ change: p.change, from: p.from, error: failure.error });
         outcome.parked.push({ changeId: id, reason: failure.error });
         continue;
       }
       if (failure) {
-        // It can never apply here as it is (e.g. another row already holds its name): keep this
-        // instance's version and record both for a moderator.
+        // It can never apply here as it is (another row holds its name, or what it belongs to was
+        // deleted): keep this instance's version and record both for a moderator.
         const local = toConflictVersion(p.held ?? absentVersion(me), await snapshotOf(tx, p.change));
         const cid = conflictId(p.change.type, p.change.id, local, p.change);
         conflictRows.push({ id: cid, type: p.change.type, entityId: p.change.id, winner: local, other: toConflictVersion(p.change, p.change.snapshot), reason: failure.error });
@@ -107,6 +109,7 @@ export async function applyChanges(db: HubDatabase, changes: Array<{ change: Syn
         changedBy,
         // The sender already holds exactly this version; a merge is news to it too.
         receivedFrom: decision.kind === 'apply' ? p.from : null,
+        loadedSeq: p.held?.seq ?? null,
       });
       if (decision.kind === 'apply' || (decision.kind === 'conflict' && decision.incomingWins)) applied.push({ change: p.change, existed: p.held !== null && !p.held.deleted });
       if (decision.kind === 'conflict') {
@@ -122,7 +125,8 @@ export async function applyChanges(db: HubDatabase, changes: Array<{ change: Syn
     await writeMetadata(tx, metaRows);
     await writeConflicts(tx, conflictRows);
     await writeInbox(tx, parked);
-    await clearInbox(tx, pending.filter((p) => !failed.has(p)).map((p) => p.change));
+    const stillParked = new Set(parked.map((row) => row.change));
+    await clearInbox(tx, pending.filter((p) => !stillParked.has(p.change)).map((p) => p.change));
     await writeFollowups(tx, applied);
     if (options.afterApply && applied.length > 0) await options.afterApply(tx, applied);
     await options.inTransaction?.(tx);
@@ -137,7 +141,7 @@ function decideAll(ordered: Array<{ change: SyncChange; from: string }>, held: M
     const decision = decideChange(local, change);
     // A later change of the same entity in this batch compares against what this one leaves.
     if (decision.kind !== 'already-applied') {
-      held.set(key, { ...decision.result, originInstance: local?.originInstance ?? change.origin, changedBy: change.changedBy });
+      held.set(key, { ...decision.result, originInstance: local?.originInstance ?? change.origin, changedBy: change.changedBy, seq: null });
     }
     return { change, from, decision, held: local };
   });
@@ -145,15 +149,15 @@ function decideAll(ordered: Array<{ change: SyncChange; from: string }>, held: M
 
 async function loadHeldVersions(tx: HubDatabase, changes: SyncChange[]): Promise<Map<string, HeldVersion>> {
   const keys = JSON.stringify(changes.map((c) => ({ type: c.type, id: c.id })));
-  const rows = await queryRows<{ entity_type: string; entity_id: string; version: Record<string, number>; generation: number; rev_hash: string; deleted: boolean; origin_instance: string; changed_by: string }>(
+  const rows = await queryRows<{ entity_type: string; entity_id: string; version: Record<string, number>; generation: number; rev_hash: string; deleted: boolean; origin_instance: string; changed_by: string; seq: string }>(
     tx,
-    sql`SELECT m.entity_type, m.entity_id, m.version, m.generation, m.rev_hash, m.deleted, m.origin_instance, m.changed_by
+    sql`SELECT m.entity_type, m.entity_id, m.version, m.generation, m.rev_hash, m.deleted, m.origin_instance, m.changed_by, m.seq
         FROM sync_metadata m JOIN jsonb_to_recordset(${keys}::jsonb) AS k(type text, id text) ON m.entity_type = k.type AND m.entity_id = k.id`,
   );
   return new Map(
     rows.map((r) => [
       `${r.entity_type}:${r.entity_id}`,
-      { version: r.version, generation: Number(r.generation), revHash: r.rev_hash, deleted: r.deleted, originInstance: r.origin_instance, changedBy: r.changed_by },
+      { version: r.version, generation: Number(r.generation), revHash: r.rev_hash, deleted: r.deleted, originInstance: r.origin_instance, changedBy: r.changed_by, seq: Number(r.seq) },
     ]),
   );
 }
@@ -184,18 +188,40 @@ interface MetaRow extends EntityVersion {
   origin: string;
   changedBy: string;
   receivedFrom: string | null;
+  /** The feed position the decision was made against. */
+  loadedSeq: number | null;
 }
 
+/**
+ * Records the versions decided for this batch. Writing rows can change other entities of the batch
+ * (deleting a community deletes its updates, which change capture records as this instance's own
+ * changes): such an entity keeps that newer record, which now also counts as having seen the version
+ * decided here, instead of being overwritten by a decision made before it.
+ */
 async function writeMetadata(tx: HubDatabase, rows: MetaRow[]): Promise<void> {
   if (rows.length === 0) return;
   const records = JSON.stringify(
-    rows.map((r) => ({ entity_type: r.type, entity_id: r.id, version: r.version, generation: r.generation, rev_hash: r.revHash, deleted: r.deleted, origin_instance: r.origin, changed_by: r.changedBy, received_from: r.receivedFrom })),
+    rows.map((r) => ({ entity_type: r.type, entity_id: r.id, version: r.version, generation: r.generation, rev_hash: r.revHash, deleted: r.deleted, origin_instance: r.origin, changed_by: r.changedBy, received_from: r.receivedFrom, loaded_seq: r.loadedSeq })),
   );
   await tx.execute(sql`
+    WITH decided AS (
+      SELECT r.*, m.seq IS NOT DISTINCT FROM r.loaded_seq AS unchanged, m.version AS current_version, m.generation AS current_generation,
+             m.rev_hash AS current_hash, m.deleted AS current_deleted, m.changed_by AS current_changed_by, m.origin_instance AS current_origin
+      FROM jsonb_to_recordset(${records}::jsonb) AS r(entity_type text, entity_id text, version jsonb, generation int, rev_hash text, deleted boolean,
+                                                      origin_instance text, changed_by text, received_from text, loaded_seq bigint)
+      LEFT JOIN sync_metadata m ON m.entity_type = r.entity_type AND m.entity_id = r.entity_id
+    )
     INSERT INTO sync_metadata (entity_type, entity_id, version, generation, rev_hash, deleted, origin_instance, changed_by, received_from, seq, updated_at)
-    SELECT r.entity_type, r.entity_id, r.version, r.generation, r.rev_hash, r.deleted, r.origin_instance, r.changed_by, r.received_from, nextval('hub_sync_seq'), now()
-    FROM jsonb_to_recordset(${records}::jsonb) AS r(entity_type text, entity_id text, version jsonb, generation int, rev_hash text, deleted boolean,
-                                                    origin_instance text, changed_by text, received_from text)
+    SELECT entity_type, entity_id,
+           CASE WHEN unchanged THEN version ELSE hub_sync_merge_versions(current_version, version) END,
+           CASE WHEN unchanged THEN generation ELSE current_generation END,
+           CASE WHEN unchanged THEN rev_hash ELSE current_hash END,
+           CASE WHEN unchanged THEN deleted ELSE current_deleted END,
+           COALESCE(current_origin, origin_instance),
+           CASE WHEN unchanged THEN changed_by ELSE current_changed_by END,
+           CASE WHEN unchanged THEN received_from END,
+           nextval('hub_sync_seq'), now()
+    FROM decided
     ON CONFLICT (entity_type, entity_id) DO UPDATE SET version = EXCLUDED.version, generation = EXCLUDED.generation, rev_hash = EXCLUDED.rev_hash,
       deleted = EXCLUDED.deleted, changed_by = EXCLUDED.changed_by, received_from = EXCLUDED.received_from, seq = EXCLUDED.seq, updated_at = now()`);
 }
@@ -258,6 +284,14 @@ async function writeFollowups(tx: HubDatabase, applied: AppliedChange[]): Promis
     SELECT r.type, r.id, r.reason FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(type text, id text, reason text)
     ON CONFLICT (entity_type, entity_id) DO UPDATE
       SET reason = CASE WHEN sync_followups.reason = 'created' AND EXCLUDED.reason = 'changed' THEN 'created' ELSE EXCLUDED.reason END`);
+}
+
+/** Whether the row a change waits for (named in the 'missing parent kind:id' error) was deleted here. */
+async function parentDeleted(tx: HubDatabase, error: string): Promise<boolean> {
+  const parent = /missing parent (\w+):([0-9a-f-]{36})/.exec(error);
+  if (!parent) return false;
+  const [row] = await queryRows<{ deleted: boolean }>(tx, sql`SELECT deleted FROM sync_metadata WHERE entity_type = ${parent[1]} AND entity_id = ${parent[2]}`);
+  return row?.deleted === true;
 }
 
 async function snapshotOf(tx: HubDatabase, change: SyncChange): Promise<Record<string, unknown> | null> {

@@ -58,7 +58,7 @@ export async function exchangeWithServer(core: HubCore, server: SyncServer, info
   const report: ExchangeReport = { pulled: 0, pushed: 0, conflicts: 0, parked: 0, processed: 0, filesUp: 0, filesDown: 0, pending: { pull: 0, push: 0 } };
   report.pending.pull = await pullChanges(core, server, info, report, options);
   await retryInbox(core.db);
-  if (options.processForServer) await processForServer(core, server, info, report, options);
+  if (options.processForServer && info.unprocessedDocuments > 0) await processForServer(core, server, info, report, options);
   report.pending.push = await pushChanges(core, server, info, report, options);
   report.filesDown = await fetchMissingOriginals(core, server, options);
   return report;

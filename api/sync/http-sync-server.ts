@@ -18,6 +18,8 @@ export interface ServerInfo {
   instanceId: string;
   deploymentMode: string;
   embeddingModel: string;
+  /** Documents the server has waiting for full processing. */
+  unprocessedDocuments: number;
 }
 
 export interface PullPage {

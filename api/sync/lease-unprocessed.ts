@@ -53,6 +53,15 @@ export async function leaseUnprocessedDocuments(db: HubDatabase, instanceId: str
   });
 }
 
+/** Documents waiting for a local instance's full processing (leased or not). */
+export async function countUnprocessedDocuments(db: HubDatabase): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(*)::int AS n FROM documents WHERE kind = 'file' AND needs_full_processing AND status IN ('ready', 'failed')`,
+  );
+  return Number(row?.n ?? 0);
+}
+
 /** Whether `instanceId` may deliver a processed result: it holds the lease, or nobody holds a live one. */
 export async function mayDeliverProcessed(db: HubDatabase, documentId: string, instanceId: string): Promise<boolean> {
   const [row] = await queryRows<{ instance_id: string; live: boolean }>(

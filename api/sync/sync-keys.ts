@@ -8,6 +8,8 @@ import { isUuid } from '../documents/document-repository.ts';
 /** `hubsync_<key id without dashes>_<secret>`: the id finds the row, only the secret's hash is stored. */
 const KEY_FORMAT = /^hubsync_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 const SECRET_BYTES = 32;
+/** `last_used_at` is for people ("used an hour ago"): rewriting it on every request of a round is waste. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface CreatedSyncKey {
   id: string;
@@ -77,7 +79,7 @@ export async function verifySyncKey(db: HubDatabase, presented: string, instance
       .returning({ id: syncKeys.id });
     // Two instances racing for a fresh key: only the first one binds it.
     if (bound.length === 0) return verifySyncKey(db, presented, instanceId);
-  } else {
+  } else if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.update(syncKeys).set({ lastUsedAt: new Date() }).where(eq(syncKeys.id, row.id));
   }
   return { keyId: row.id, name: row.name };

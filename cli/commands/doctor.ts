@@ -3,7 +3,8 @@ import { checkExtractionTools } from '#api/documents/extraction/extract-document
 import { createCliContext } from '../cli-context.ts';
 import { ok, problem, type CheckResult } from '../doctor/check-result.ts';
 import { checkDatabase } from '../doctor/check-database.ts';
-import { checkChatPlatforms, checkGroq, checkOllama, checkSyncServer } from '../doctor/check-services.ts';
+import { checkChatPlatforms, checkGroq, checkOllama } from '../doctor/check-services.ts';
+import { checkSync } from '../doctor/check-sync.ts';
 
 const MARK = { ok: 'ok  ', problem: 'FIX ', skip: '--  ' } as const;
 
@@ -15,7 +16,7 @@ export async function runDoctor(args: string[]): Promise<number> {
   results.push(...(await checkDatabase(config)));
   results.push(...(await checkTools(config)));
   results.push(await checkOllama(config), await checkGroq(config));
-  results.push(...(await checkChatPlatforms(config)), await checkSyncServer(config));
+  results.push(...(await checkChatPlatforms(config)), ...(await checkSync(config)));
   if (values.json) console.log(JSON.stringify(results));
   else for (const result of results) console.log(`${MARK[result.state]}${result.name.padEnd(12)} ${result.detail}`);
   return results.some((result) => result.state === 'problem') ? 1 : 0;

@@ -56,11 +56,3 @@ async function checkMatrix(config: HubConfig): Promise<CheckResult> {
   if (probe.status === 401) return problem('Matrix', 'the access token was refused: check MATRIX_ACCESS_TOKEN');
   return ok('Matrix', `logged in as ${(probe.body as { user_id?: string } | null)?.user_id ?? '?'}`);
 }
-
-/** Sync: is the cloud instance answering? */
-export async function checkSyncServer(config: HubConfig): Promise<CheckResult> {
-  if (!config.SYNC_ENABLED || !config.SYNC_SERVER_URL) return skip('Sync', 'SYNC_ENABLED is false');
-  const probe = await probeHttp(new URL('/health', config.SYNC_SERVER_URL).toString());
-  if (!probe.reachable) return problem('Sync', `${config.SYNC_SERVER_URL} not reachable (${probe.reason}); the hub keeps working offline and catches up later`);
-  return ok('Sync', `${config.SYNC_SERVER_URL} answers`);
-}

@@ -29,12 +29,16 @@ export interface SyncPair {
  * TEST_DATABASE_URL is set) and a local one on PGlite, paired with a fresh sync key. Workers run on
  * both; sync rounds are run by the test (SYNC_INTERVAL is long), so each step is deliberate.
  */
-export async function startSyncPair(options: { cloudEnv?: Record<string, string>; localEnv?: Record<string, string>; fetch?: typeof fetch } = {}): Promise<SyncPair> {
-  const cloud = await startInstance({ DEPLOYMENT_MODE: 'cloud', HUB_API_TOKEN: CLOUD_TOKEN, LLM_PROVIDER: 'none', ...options.cloudEnv }, 'default');
+export async function startSyncPair(
+  options: { cloudEnv?: Record<string, string>; localEnv?: Record<string, string>; fetch?: typeof fetch; workers?: boolean } = {},
+): Promise<SyncPair> {
+  const workers = options.workers ?? true;
+  const cloud = await startInstance({ DEPLOYMENT_MODE: 'cloud', HUB_API_TOKEN: CLOUD_TOKEN, LLM_PROVIDER: 'none', ...options.cloudEnv }, 'default', workers);
   const key = (await createSyncKey(cloud.core.db, 'test local')).key;
   const local = await startInstance(
     { DEPLOYMENT_MODE: 'local', LLM_PROVIDER: 'none', SYNC_ENABLED: 'true', SYNC_SERVER_URL: cloud.url, SYNC_API_KEY: key, SYNC_INTERVAL_MINUTES: '600', ...options.localEnv },
     'pglite',
+    workers,
   );
   const server = await configuredSyncServer(local.core, options.fetch);
   return {
@@ -51,9 +55,9 @@ export async function startSyncPair(options: { cloudEnv?: Record<string, string>
   };
 }
 
-async function startInstance(env: Record<string, string>, engine: 'default' | 'pglite'): Promise<Instance> {
+async function startInstance(env: Record<string, string>, engine: 'default' | 'pglite', workers: boolean): Promise<Instance> {
   const core = await createTestCore(env, { engine });
-  await startWorkers(core);
+  if (workers) await startWorkers(core);
   const app = await buildServer(core);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -79,6 +79,13 @@ BEGIN
 END $$;
 --> statement-breakpoint
 
+-- The version that has seen both (pointwise maximum of two version vectors).
+CREATE OR REPLACE FUNCTION hub_sync_merge_versions(a jsonb, b jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+  SELECT COALESCE(jsonb_object_agg(k, GREATEST(COALESCE((a ->> k)::int, 0), COALESCE((b ->> k)::int, 0))), '{}'::jsonb)
+  FROM (SELECT jsonb_object_keys(a) UNION SELECT jsonb_object_keys(b)) AS keys(k)
+$$;
+--> statement-breakpoint
+
 CREATE OR REPLACE FUNCTION hub_sync_rev_hash(snapshot jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN snapshot IS NULL THEN md5('deleted') ELSE md5(snapshot::text) END
 $$;
