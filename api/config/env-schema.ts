@@ -63,7 +63,7 @@ export const envSchema = z.object({
   // --- Sync between local instances and the cloud ---
   SYNC_ENABLED: flag.default(false),
   SYNC_SERVER_URL: httpUrl.optional(),
-  SYNC_API_KEY: z.string().min(1).optional(),
+  SYNC_API_KEY: z.string().regex(/^hubsync_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/, 'expected a key made with `hub sync-key create` on the server (hubsync_...)').optional(),
   SYNC_INTERVAL_MINUTES: positiveInt(15),
 
   // --- Admin panel (/admin)

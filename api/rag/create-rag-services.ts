@@ -5,7 +5,7 @@ import { createBuiltinEmbedder, BUILTIN_DIMENSIONS } from './embeddings/builtin-
 import type { EmbeddingsProvider } from './embeddings/embeddings-provider.ts';
 import { createOllamaEmbedder, createOpenAiEmbedder } from './embeddings/remote-embedders.ts';
 import { createTimeoutFetch } from './http/create-timeout-fetch.ts';
-import { createChatProviders } from './llm/chat-providers.ts';
+import { createChatProviders, ProviderName } from './llm/chat-providers.ts';
 import type { RagServices } from './rag-services.ts';
 import { ensureVectorIndex, vectorIndexUpgradePending, type EnsuredIndexes } from './retrieval/ensure-vector-index.ts';
 import { supportsIterativeScans } from './retrieval/search-vectors.ts';
@@ -35,6 +35,8 @@ export async function createRagServices(options: RagServicesOptions): Promise<Ra
   const { config, db, logger } = options;
   const embedders = createEmbedders(config, options.fetch);
   const chatProviders = createChatProviders(config, options.fetch);
+  const connectivity = { offline: false };
+  const reachableProviders = () => (connectivity.offline ? chatProviders.filter((p) => p.name !== ProviderName.groq) : chatProviders);
   const ensuredIndexes: EnsuredIndexes = new Map();
   await ensureBuiltinIndex(db, { model: embedders.at(-1)!.model, dimensions: BUILTIN_DIMENSIONS }, ensuredIndexes, logger);
   return {
@@ -44,12 +46,15 @@ export async function createRagServices(options: RagServicesOptions): Promise<Ra
     embedders,
     indexingBudget: { timeoutMs: config.EMBEDDINGS_TIMEOUT_MS, retries: INDEXING_EMBED_RETRIES },
     queryBudget: { timeoutMs: Math.min(config.EMBEDDINGS_TIMEOUT_MS, QUERY_EMBED_TIMEOUT_MS), retries: 0 },
-    chatProviders,
+    get chatProviders() {
+      return reachableProviders();
+    },
+    connectivity,
     termStatistics: new TermStatistics(),
     iterativeScans: await supportsIterativeScans(db),
     ensuredIndexes,
     describeAnswering: () =>
-      [...chatProviders.map((p) => `${p.name} (${p.model})`), 'extractive quotes (no LLM needed)'].join(' -> '),
+      [...reachableProviders().map((p) => `${p.name} (${p.model})`), 'extractive quotes (no LLM needed)'].join(' -> '),
     describeEmbeddings: () => embedders.map((e) => e.model).join(' -> '),
   };
 }

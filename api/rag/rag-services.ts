@@ -21,8 +21,13 @@ export interface RagServices {
   readonly indexingBudget: EmbeddingBudget;
   /** Per attempt when embedding a question: a person is waiting, so much shorter. */
   readonly queryBudget: EmbeddingBudget;
-  /** LLMs in fallback order (may be empty: extractive answers only). */
+  /** LLMs in fallback order (may be empty: extractive answers only); without Groq while offline. */
   readonly chatProviders: readonly ChatProvider[];
+  /**
+   * Set by sync: `offline` while the sync server cannot be reached, i.e. the internet is probably gone.
+   * Groq is then left out (it cannot answer, and waiting for its timeout would only delay the answer).
+   */
+  readonly connectivity: { offline: boolean };
   readonly termStatistics: TermStatistics;
   /** pgvector >= 0.8: filtered vector search walks on until k rows pass (else it over-fetches). */
   readonly iterativeScans: boolean;

@@ -28,7 +28,7 @@ describe(`change capture and applying on ${testEngine}`, () => {
 
   beforeAll(async () => {
     [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-  });
+  }, 120_000);
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
   });
@@ -119,4 +119,24 @@ describe(`change capture and applying on ${testEngine}`, () => {
     const inbox = await queryRows<{ n: number }>(b.db, sql`SELECT count(*)::int AS n FROM sync_inbox`);
     expect(inbox[0]!.n).toBe(1);
   });
+
+  it('relays changes between two local instances through the cloud', async () => {
+    const second = await createTestDatabase();
+    try {
+      // a: one local instance, b: the cloud, second: another local instance; locals only talk to the cloud.
+      const [entry] = await a.db.insert(faqEntries).values({ question: 'Where is the radio?', answer: 'In the hall cupboard.' }).returning();
+      await copyChanges(a.db, b.db);
+      await copyChanges(b.db, second.db);
+      await second.db.update(faqEntries).set({ answer: 'In the kitchen now.' }).where(eq(faqEntries.id, entry!.id));
+      await copyChanges(second.db, b.db);
+      await copyChanges(b.db, a.db);
+      const [onA] = await a.db.select({ answer: faqEntries.answer }).from(faqEntries).where(eq(faqEntries.id, entry!.id));
+      expect(onA!.answer).toBe('In the kitchen now.');
+      const versions = await Promise.all([a.db, b.db, second.db].map(async (db) => (await db.select().from(syncMetadata).where(eq(syncMetadata.entityId, entry!.id)))[0]!.version));
+      expect(versions[0]).toEqual(versions[2]);
+      expect(versions[1]).toEqual(versions[2]);
+    } finally {
+      await second.close();
+    }
+  }, 120_000);
 });

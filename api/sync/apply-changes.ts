@@ -67,7 +67,7 @@ export async function applyChanges(db: HubDatabase, changes: Array<{ change: Syn
     const pending = decideAll(ordered, held);
     const localSnapshots = await loadSnapshots(tx, pending.filter((p) => p.decision.kind === 'conflict').map((p) => p.change));
     const writes = pending.filter((p) => p.decision.kind === 'apply' || (p.decision.kind === 'conflict' && p.decision.incomingWins));
-    const results = await writeRows(tx, writes.map((p) => p.change));
+    const results = await writeRows(tx, writes);
     const failed = new Map<Pending, { error: string; state: string }>();
     writes.forEach((p, index) => {
       const result = results[index]!;
@@ -175,9 +175,9 @@ async function loadSnapshots(tx: HubDatabase, changes: SyncChange[]): Promise<Ma
 type RowResult = { hash: string } | { error: string; state: string };
 
 /** Writes the winning versions into their tables in one round trip (each in its own subtransaction). */
-async function writeRows(tx: HubDatabase, changes: SyncChange[]): Promise<RowResult[]> {
-  if (changes.length === 0) return [];
-  const items = JSON.stringify(changes.map((c) => ({ kind: c.type, id: c.id, snapshot: c.snapshot, deleted: c.deleted, origin: c.origin, hash: c.revHash })));
+async function writeRows(tx: HubDatabase, writes: Array<{ change: SyncChange; from: string }>): Promise<RowResult[]> {
+  if (writes.length === 0) return [];
+  const items = JSON.stringify(writes.map(({ change: c, from }) => ({ kind: c.type, id: c.id, snapshot: c.snapshot, deleted: c.deleted, origin: c.origin, hash: c.revHash, from })));
   const [row] = await queryRows<{ results: RowResult[] }>(tx, sql`SELECT hub_sync_apply_rows(${items}::jsonb) AS results`);
   return row!.results;
 }

@@ -41,6 +41,6 @@ async function writeAsLocalChange(tx: HubDatabase, type: string, id: string, sna
   const deleted = snapshot === null;
   await tx.execute(sql`
     SELECT hub_sync_apply_row(${type}, ${id}, ${JSON.stringify(snapshot)}::jsonb, ${deleted},
-                              (SELECT origin_instance FROM sync_metadata WHERE entity_type = ${type} AND entity_id = ${id}))`);
+                              (SELECT origin_instance FROM sync_metadata WHERE entity_type = ${type} AND entity_id = ${id}), NULL)`);
   await tx.execute(sql`SELECT hub_sync_note_local_change(${type}, ${id}, ${deleted})`);
 }

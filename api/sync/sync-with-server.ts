@@ -36,7 +36,7 @@ export async function syncWithServer(core: HubCore, server: SyncServer, onProgre
     const info = await server.info();
     status = statusAtContact(previous, new Date(), server.url, info.instanceId);
     await writeStoredStatus(core.db, status);
-    logModeChange(core, previous, status);
+    noteModeChange(core, previous, status);
     const report = await exchangeWithServer(core, server, info, {
       onProgress,
       status: () => reportedStatus(core, status, info.instanceId),
@@ -44,14 +44,14 @@ export async function syncWithServer(core: HubCore, server: SyncServer, onProgre
     });
     const finished = statusAfterSuccess(status, new Date(), report.pending);
     await writeStoredStatus(core.db, finished);
-    logModeChange(core, status, finished);
+    noteModeChange(core, status, finished);
     core.logger.info({ part: 'sync', ...report, mode: finished.mode }, 'sync round finished');
     return { ok: true, status: finished, report, error: null };
   } catch (error) {
     const message = describeError(error);
     const failed = statusAfterFailure(status, new Date(), server.url, message);
     await writeStoredStatus(core.db, failed);
-    logModeChange(core, status, failed);
+    noteModeChange(core, status, failed);
     if (!isUnreachable(error)) core.logger.error({ err: error, part: 'sync' }, 'sync round failed');
     return { ok: false, status: failed, report: null, error: message };
   }
@@ -67,7 +67,9 @@ async function reportedStatus(core: HubCore, status: StoredSyncStatus, serverId:
   };
 }
 
-function logModeChange(core: HubCore, before: StoredSyncStatus, after: StoredSyncStatus): void {
+/** Tells answering whether Groq is worth trying, and logs a change of mode (once, not every round). */
+function noteModeChange(core: HubCore, before: StoredSyncStatus, after: StoredSyncStatus): void {
+  core.rag.connectivity.offline = after.mode === 'offline';
   if (before.mode === after.mode) return;
   const log = core.logger.child({ part: 'sync', from: before.mode, to: after.mode });
   if (after.mode === 'offline') log.warn({ error: after.lastError }, 'sync server unreachable: offline mode, serving from local data and queueing changes');

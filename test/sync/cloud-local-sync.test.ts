@@ -28,7 +28,8 @@ describe(`a cloud instance on ${testEngine} paired with a local one on pglite`, 
   let pair: SyncPair;
 
   beforeAll(async () => {
-    pair = await startSyncPair();
+    // The local instance knows a Groq key (its server is unreachable here): offline mode must leave it out.
+    pair = await startSyncPair({ localEnv: { LLM_PROVIDER: 'auto', GROQ_API_KEY: 'gsk_offline_test', GROQ_BASE_URL: 'http://127.0.0.1:9', LLM_MAX_RETRIES: '0' } });
   }, 180_000);
   afterAll(async () => {
     await pair?.close();
@@ -101,7 +102,9 @@ describe(`a cloud instance on ${testEngine} paired with a local one on pglite`, 
     expect(status).toMatchObject({ mode: 'offline' });
     expect(status.pendingPush).toBeGreaterThanOrEqual(1);
     expect(status.lastError).toMatch(/cannot be reached/);
+    expect(pair.local.core.rag.chatProviders.map((p) => p.name)).not.toContain('groq');
     const back = await syncWithServer(pair.local.core, pair.server);
+    expect(pair.local.core.rag.chatProviders.map((p) => p.name)).toContain('groq');
     expect(back.ok).toBe(true);
     expect(back.status.mode).toBe('normal');
     expect((await readSyncStatus(pair.local.core)).pendingPush).toBe(0);

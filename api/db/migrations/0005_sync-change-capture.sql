@@ -124,13 +124,13 @@ END $$;
 --> statement-breakpoint
 
 -- Row trigger: TG_ARGV names the entity kinds the table carries (documents carry two). While sync applies
--- a received version to row R, `hub.sync_applying` is R and writes to R are not local changes; anything
--- else it causes (a cascade to other rows) still is.
+-- a version received from instance S to row R, `hub.sync_applying` is 'R|S' and writes to R are not local
+-- changes; anything else it causes (a cascade to other rows) still is.
 CREATE OR REPLACE FUNCTION hub_sync_capture() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   kind text;
   row_id text;
-  applying text := current_setting('hub.sync_applying', true);
+  applying text := split_part(COALESCE(current_setting('hub.sync_applying', true), ''), '|', 1);
 BEGIN
   IF TG_OP = 'DELETE' THEN row_id := OLD.id::text; ELSE row_id := NEW.id::text; END IF;
   FOREACH kind IN ARRAY TG_ARGV LOOP
@@ -142,6 +142,44 @@ BEGIN
 END $$;
 --> statement-breakpoint
 
+-- A deletion received from instance S can take other rows with it (a community's updates, FAQ entries,
+-- documents, chats, members). A row whose version S never received from here was changed without S
+-- knowing, so its loss is not a knowing overwrite: it is kept as a conflict for a moderator.
+CREATE OR REPLACE FUNCTION hub_sync_keep_cascaded() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  flag text := COALESCE(current_setting('hub.sync_applying', true), '');
+  sender text := split_part(flag, '|', 2);
+  kind text := TG_ARGV[0];
+  row_id text := OLD.id::text;
+  meta sync_metadata%ROWTYPE;
+  me text;
+  gone jsonb;
+BEGIN
+  IF sender = '' OR split_part(flag, '|', 1) = row_id THEN RETURN OLD; END IF;
+  SELECT * INTO meta FROM sync_metadata WHERE entity_type = kind AND entity_id = row_id;
+  IF NOT FOUND OR meta.deleted OR meta.received_from IS NOT DISTINCT FROM NULLIF(sender, '') THEN RETURN OLD; END IF;
+  me := hub_sync_instance_id();
+  gone := jsonb_build_object('snapshot', NULL, 'version', meta.version || jsonb_build_object(me, COALESCE((meta.version ->> me)::int, 0) + 1),
+                             'generation', meta.generation + 1, 'revHash', md5('deleted'), 'deleted', true, 'changedBy', me);
+  INSERT INTO sync_conflicts (id, entity_type, entity_id, winner_version, other_version, reason)
+  VALUES (md5(kind || ':' || row_id || ':' || meta.rev_hash || ':cascade')::uuid, kind, row_id, gone,
+          jsonb_build_object('snapshot', hub_sync_snapshot(kind, row_id), 'version', meta.version, 'generation', meta.generation,
+                             'revHash', meta.rev_hash, 'deleted', false, 'changedBy', meta.changed_by),
+          'deleted with what it belonged to, by an instance that had not seen this version')
+  ON CONFLICT (id) DO NOTHING;
+  RETURN OLD;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER community_chats_sync_keep_cascaded BEFORE DELETE ON community_chats FOR EACH ROW EXECUTE FUNCTION hub_sync_keep_cascaded('community_chat');
+--> statement-breakpoint
+CREATE TRIGGER members_sync_keep_cascaded BEFORE DELETE ON members FOR EACH ROW EXECUTE FUNCTION hub_sync_keep_cascaded('member');
+--> statement-breakpoint
+CREATE TRIGGER documents_sync_keep_cascaded BEFORE DELETE ON documents FOR EACH ROW WHEN (OLD.kind = 'file') EXECUTE FUNCTION hub_sync_keep_cascaded('document');
+--> statement-breakpoint
+CREATE TRIGGER community_updates_sync_keep_cascaded BEFORE DELETE ON community_updates FOR EACH ROW EXECUTE FUNCTION hub_sync_keep_cascaded('community_update');
+--> statement-breakpoint
+CREATE TRIGGER faq_entries_sync_keep_cascaded BEFORE DELETE ON faq_entries FOR EACH ROW EXECUTE FUNCTION hub_sync_keep_cascaded('faq_entry');
+--> statement-breakpoint
 CREATE TRIGGER communities_sync_capture AFTER INSERT OR UPDATE OR DELETE ON communities
   FOR EACH ROW EXECUTE FUNCTION hub_sync_capture('community');
 --> statement-breakpoint
@@ -193,7 +231,7 @@ END $$;
 -- Writes a received version of one entity into its table (the caller decided it should win). Raises
 -- 'missing parent' (SQLSTATE HS001) when what it belongs to has not arrived yet; the caller parks it.
 -- Returns the hash of what the row now holds, which must equal the received version's hash.
-CREATE OR REPLACE FUNCTION hub_sync_apply_row(entity_kind text, row_id text, snapshot jsonb, is_delete boolean, origin text) RETURNS text
+CREATE OR REPLACE FUNCTION hub_sync_apply_row(entity_kind text, row_id text, snapshot jsonb, is_delete boolean, origin text, sender text) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
   target uuid := row_id::uuid;
@@ -203,7 +241,7 @@ DECLARE
   next_status text;
   community uuid := (snapshot ->> 'community_id')::uuid;
 BEGIN
-  PERFORM set_config('hub.sync_applying', row_id, true);
+  PERFORM set_config('hub.sync_applying', row_id || '|' || COALESCE(sender, ''), true);
   IF NOT is_delete AND community IS NOT NULL AND entity_kind IN ('community_chat', 'member', 'document', 'community_update', 'faq_entry')
      AND NOT EXISTS (SELECT 1 FROM communities WHERE id = community) THEN
     RAISE EXCEPTION 'missing parent community:%', community USING ERRCODE = 'HS001';
@@ -345,7 +383,7 @@ DECLARE
 BEGIN
   FOR item IN SELECT value FROM jsonb_array_elements(items) LOOP
     BEGIN
-      applied_hash := hub_sync_apply_row(item ->> 'kind', item ->> 'id', item -> 'snapshot', (item ->> 'deleted')::boolean, item ->> 'origin');
+      applied_hash := hub_sync_apply_row(item ->> 'kind', item ->> 'id', item -> 'snapshot', (item ->> 'deleted')::boolean, item ->> 'origin', item ->> 'from');
       -- A row that does not hash like the version it was written from would look like a local edit later.
       IF applied_hash IS DISTINCT FROM item ->> 'hash' THEN
         RAISE EXCEPTION 'the row written does not match the version received (% vs %)', applied_hash, item ->> 'hash' USING ERRCODE = 'HS002';
