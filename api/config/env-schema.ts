@@ -65,6 +65,7 @@ export const envSchema = z.object({
   SYNC_SERVER_URL: httpUrl.optional(),
   SYNC_API_KEY: z.string().regex(/^hubsync_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/, 'expected a key made with `hub sync-key create` on the server (hubsync_...)').optional(),
   SYNC_INTERVAL_MINUTES: positiveInt(15),
+  SYNC_QUESTION_LOG: flag.default(false),
 
   // --- Admin panel (/admin)
   ADMIN_USERNAME: z.string().min(1).default('admin'),

@@ -93,7 +93,7 @@ export const syncRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (app, 
   }, async (request) => {
     const peer = peerOf(request);
     await recordPeerVisit(core.db, peer, { pulledSeq: request.query.cursor });
-    const page = await readChangeFeed(core.db, { after: request.query.cursor, limit: request.query.limit, maxBytes: PULL_PAGE_BYTES, reader: peer.instanceId });
+    const page = await readChangeFeed(core.db, { after: request.query.cursor, limit: request.query.limit, maxBytes: PULL_PAGE_BYTES, reader: peer.instanceId, shareQuestions: core.config.SYNC_QUESTION_LOG });
     return { serverInstanceId: await readInstanceId(core.db), ...page };
   });
 

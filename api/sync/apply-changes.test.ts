@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testEngine } from '../../test/support/test-database.ts';
 import { queryRows, type DatabaseHandle, type HubDatabase } from '../db/database.ts';
-import { communities, communityUpdates, documents, faqEntries, syncConflicts, syncMetadata } from '../db/schema/index.ts';
+import { communities, communityUpdates, documents, faqEntries, questionLog, syncConflicts, syncMetadata } from '../db/schema/index.ts';
 import { applyChanges } from './apply-changes.ts';
 import { readChangeFeed } from './read-change-feed.ts';
 import { readInstanceId } from './instance-id.ts';
@@ -10,7 +10,7 @@ import { readInstanceId } from './instance-id.ts';
 /** Everything one instance changed since `after`, applied on another, as a pull would. */
 async function copyChanges(from: HubDatabase, to: HubDatabase, after = 0) {
   const fromId = await readInstanceId(from);
-  const page = await readChangeFeed(from, { after, limit: 1000, maxBytes: 10_000_000, reader: await readInstanceId(to) });
+  const page = await readChangeFeed(from, { after, limit: 1000, maxBytes: 10_000_000, reader: await readInstanceId(to), shareQuestions: false });
   return applyChanges(to, page.changes.map((change) => ({ change, from: fromId })));
 }
 
@@ -78,7 +78,7 @@ describe(`change capture and applying on ${testEngine}`, () => {
   });
 
   it('does not send a version back to the instance it came from', async () => {
-    const page = await readChangeFeed(b.db, { after: 0, limit: 100, maxBytes: 1e7, reader: await readInstanceId(a.db) });
+    const page = await readChangeFeed(b.db, { after: 0, limit: 100, maxBytes: 1e7, reader: await readInstanceId(a.db), shareQuestions: false });
     expect(page.changes).toEqual([]);
     expect(page.nextCursor).toBeGreaterThan(0);
   });
@@ -109,7 +109,7 @@ describe(`change capture and applying on ${testEngine}`, () => {
   it('parks a document whose community has not arrived and applies it when it does', async () => {
     const [community] = await a.db.insert(communities).values({ slug: 'hillside', name: 'Hillside' }).returning();
     await a.db.insert(faqEntries).values({ communityId: community!.id, question: 'Q?', answer: 'A.' });
-    const page = await readChangeFeed(a.db, { after: 0, limit: 1000, maxBytes: 1e7 });
+    const page = await readChangeFeed(a.db, { after: 0, limit: 1000, maxBytes: 1e7, shareQuestions: false });
     const fromA = await readInstanceId(a.db);
     const faqChange = page.changes.filter((c) => c.type === 'faq_entry' && c.snapshot?.community_id === community!.id);
     const first = await applyChanges(b.db, faqChange.map((change) => ({ change, from: fromA })));
@@ -139,4 +139,17 @@ describe(`change capture and applying on ${testEngine}`, () => {
       await second.close();
     }
   }, 120_000);
+
+  it('keeps the question log where it was asked unless sharing it is allowed, and then never who asked', async () => {
+    await a.db.insert(questionLog).values({ channel: 'telegram', chatId: '-100123', askerId: '4242', question: 'Is the bridge open?', answer: 'Yes.', answered: true, provider: 'extractive' });
+    const kept = await readChangeFeed(a.db, { after: 0, limit: 1000, maxBytes: 1e7, shareQuestions: false });
+    expect(kept.changes.filter((c) => c.type === 'question')).toEqual([]);
+    const shared = await readChangeFeed(a.db, { after: 0, limit: 1000, maxBytes: 1e7, shareQuestions: true });
+    const questions = shared.changes.filter((c) => c.type === 'question');
+    expect(questions).toHaveLength(1);
+    expect(JSON.stringify(questions[0]!.snapshot)).not.toMatch(/4242|-100123/);
+    await applyChanges(b.db, questions.map((change) => ({ change, from: 'a' })));
+    const [copy] = await b.db.select().from(questionLog).where(eq(questionLog.question, 'Is the bridge open?'));
+    expect(copy).toMatchObject({ channel: 'telegram', answered: true, chatId: null, askerId: null });
+  });
 });

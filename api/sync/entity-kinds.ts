@@ -11,6 +11,8 @@ export const entityKinds = [
   'document_content',
   'community_update',
   'faq_entry',
+  /** Only where SYNC_QUESTION_LOG allows: the log normally stays where the question was asked. */
+  'question',
   'conflict',
 ] as const;
 export type EntityKind = (typeof entityKinds)[number];

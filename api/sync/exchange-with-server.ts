@@ -98,7 +98,7 @@ async function pushChanges(core: HubCore, server: SyncServer, info: ServerInfo, 
   const cursorName = `push:${info.instanceId}` as const;
   let cursor = await readCursor(core.db, cursorName);
   for (let page = 0; page < MAX_PAGES; page++) {
-    const feed = await readChangeFeed(core.db, { after: cursor, limit: PUSH_LIMIT, maxBytes: PUSH_BYTES, reader: info.instanceId });
+    const feed = await readChangeFeed(core.db, { after: cursor, limit: PUSH_LIMIT, maxBytes: PUSH_BYTES, reader: info.instanceId, shareQuestions: core.config.SYNC_QUESTION_LOG });
     const changes = await Promise.all(feed.changes.map((change) => attachChunks(core.db, change, info.embeddingModel)));
     for (const batch of splitByBytes(changes, PUSH_BYTES)) {
       const outcome = await server.push(batch, await options.status());
@@ -111,7 +111,7 @@ async function pushChanges(core: HubCore, server: SyncServer, info: ServerInfo, 
     options.onProgress?.({ stage: 'push', done: report.pushed, total: report.pushed + feed.remaining });
     if (feed.remaining === 0) return 0;
   }
-  return countAfter(core.db, cursor, info.instanceId);
+  return countAfter(core.db, cursor, { reader: info.instanceId, shareQuestions: core.config.SYNC_QUESTION_LOG });
 }
 
 async function uploadMissingOriginals(core: HubCore, server: SyncServer, hashes: string[]): Promise<number> {

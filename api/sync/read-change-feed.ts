@@ -19,6 +19,8 @@ export interface FeedRequest {
   maxBytes: number;
   /** The reader's instance: versions received from it are not sent back. */
   reader?: string;
+  /** Whether questions asked here leave this instance (SYNC_QUESTION_LOG). */
+  shareQuestions: boolean;
 }
 
 interface FeedRow {
@@ -53,11 +55,11 @@ export async function readChangeFeed(db: HubDatabase, request: FeedRequest): Pro
     const size = row.snapshot ? JSON.stringify(row.snapshot).length : 0;
     if (changes.length > 0 && bytes + size > request.maxBytes) break;
     nextCursor = Number(row.seq);
-    if (request.reader && row.received_from === request.reader) continue;
+    if ((request.reader && row.received_from === request.reader) || (!request.shareQuestions && row.entity_type === 'question')) continue;
     bytes += size;
     changes.push(toChange(row));
   }
-  return { changes, nextCursor, remaining: await countAfter(db, nextCursor, request.reader) };
+  return { changes, nextCursor, remaining: await countAfter(db, nextCursor, { reader: request.reader, shareQuestions: request.shareQuestions }) };
 }
 
 /** The version of one entity this instance holds, as it would travel, or null if it never had it. */
@@ -72,10 +74,11 @@ export async function readEntityChange(db: HubDatabase, type: EntityKind, id: st
 }
 
 /** Changes after a feed position that a reader would still receive. */
-export async function countAfter(db: HubDatabase, cursor: number, reader?: string): Promise<number> {
+export async function countAfter(db: HubDatabase, cursor: number, options: { reader?: string; shareQuestions: boolean }): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`SELECT count(*)::int AS n FROM sync_metadata WHERE seq > ${cursor} AND received_from IS DISTINCT FROM ${reader ?? null}`,
+    sql`SELECT count(*)::int AS n FROM sync_metadata WHERE seq > ${cursor} AND received_from IS DISTINCT FROM ${options.reader ?? null}
+          AND (entity_type <> 'question' OR ${options.shareQuestions})`,
   );
   return Number(row?.n ?? 0);
 }

@@ -53,14 +53,15 @@ const STALE_INTERVALS = 3;
 export async function readSyncStatus(deps: { db: HubDatabase; config: HubConfig }): Promise<SyncStatus> {
   const [conflicts] = await deps.db.select({ open: sql<number>`count(*)::int` }).from(syncConflicts).where(eq(syncConflicts.status, 'open'));
   const openConflicts = Number(conflicts?.open ?? 0);
-  const peers = await readPeers(deps.db);
+  const peers = await readPeers(deps.db, deps.config.SYNC_QUESTION_LOG);
   if (!deps.config.SYNC_ENABLED) {
     return { mode: 'standalone', serverUrl: null, lastSuccessAt: null, lastAttemptAt: null, lastError: null, pendingPush: 0, pendingPull: null, openConflicts, peers };
   }
   const stored = await readStoredStatus(deps.db);
+  const shareQuestions = deps.config.SYNC_QUESTION_LOG;
   const pendingPush = stored.serverInstanceId
-    ? await countAfter(deps.db, await readCursor(deps.db, `push:${stored.serverInstanceId}`), stored.serverInstanceId)
-    : await countAfter(deps.db, 0);
+    ? await countAfter(deps.db, await readCursor(deps.db, `push:${stored.serverInstanceId}`), { reader: stored.serverInstanceId, shareQuestions })
+    : await countAfter(deps.db, 0, { shareQuestions });
   return {
     mode: effectiveMode(stored, deps.config.SYNC_INTERVAL_MINUTES),
     serverUrl: deps.config.SYNC_SERVER_URL ?? null,
@@ -82,7 +83,7 @@ function effectiveMode(stored: StoredSyncStatus, intervalMinutes: number, now = 
   return stored.mode;
 }
 
-async function readPeers(db: HubDatabase): Promise<SyncPeerStatus[]> {
+async function readPeers(db: HubDatabase, shareQuestions: boolean): Promise<SyncPeerStatus[]> {
   const rows = await db
     .select({ instanceId: syncPeers.instanceId, name: syncKeys.name, lastSeenAt: syncPeers.lastSeenAt, reported: syncPeers.reported, pulledSeq: syncPeers.pulledSeq })
     .from(syncPeers)
@@ -98,7 +99,7 @@ async function readPeers(db: HubDatabase): Promise<SyncPeerStatus[]> {
       mode: reported.mode ?? null,
       lastSuccessAt: reported.lastSuccessAt ?? null,
       pendingPush: reported.pendingPush ?? null,
-      pendingPull: await countAfter(db, row.pulledSeq, row.instanceId),
+      pendingPull: await countAfter(db, row.pulledSeq, { reader: row.instanceId, shareQuestions }),
       openConflicts: reported.openConflicts ?? null,
     });
   }

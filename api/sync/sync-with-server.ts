@@ -61,7 +61,7 @@ async function reportedStatus(core: HubCore, status: StoredSyncStatus, serverId:
   const [conflicts] = await core.db.select({ n: sql<number>`count(*)::int` }).from(syncConflicts).where(eq(syncConflicts.status, 'open'));
   return {
     mode: status.mode,
-    pendingPush: await countAfter(core.db, await readCursor(core.db, `push:${serverId}`), serverId),
+    pendingPush: await countAfter(core.db, await readCursor(core.db, `push:${serverId}`), { reader: serverId, shareQuestions: core.config.SYNC_QUESTION_LOG }),
     openConflicts: Number(conflicts?.n ?? 0),
     lastSuccessAt: status.lastSuccessAt,
   };

@@ -68,6 +68,12 @@ BEGIN
   WHEN 'faq_entry' THEN
     RETURN (SELECT jsonb_build_object('community_id', f.community_id, 'question', f.question, 'answer', f.answer, 'created_by', f.created_by)
             FROM faq_entries f WHERE f.id = row_id::uuid);
+  WHEN 'question' THEN
+    -- Who asked (chat and asker ids) never leaves the instance where the question was asked.
+    RETURN (SELECT jsonb_build_object('community_id', q.community_id, 'channel', q.channel, 'question', q.question, 'answer', q.answer,
+                                      'answered', q.answered, 'citations', q.citations, 'provider', q.provider, 'feedback', q.feedback,
+                                      'created_at', hub_sync_ts(q.created_at))
+            FROM question_log q WHERE q.id = row_id::uuid);
   WHEN 'conflict' THEN
     RETURN (SELECT jsonb_build_object('entity_type', s.entity_type, 'entity_id', s.entity_id, 'winner_version', s.winner_version,
                                       'other_version', s.other_version, 'reason', s.reason, 'status', s.status, 'resolution', s.resolution,
@@ -204,6 +210,10 @@ CREATE TRIGGER community_updates_sync_capture AFTER INSERT OR UPDATE OF communit
 CREATE TRIGGER faq_entries_sync_capture AFTER INSERT OR UPDATE OF community_id, question, answer, created_by OR DELETE ON faq_entries
   FOR EACH ROW EXECUTE FUNCTION hub_sync_capture('faq_entry');
 --> statement-breakpoint
+-- Recorded always, sent only where SYNC_QUESTION_LOG allows it (the feed filters).
+CREATE TRIGGER question_log_sync_capture AFTER INSERT OR UPDATE OF community_id, channel, question, answer, answered, citations, provider, feedback
+  OR DELETE ON question_log FOR EACH ROW EXECUTE FUNCTION hub_sync_capture('question');
+--> statement-breakpoint
 CREATE TRIGGER sync_conflicts_sync_capture AFTER INSERT OR UPDATE OR DELETE ON sync_conflicts
   FOR EACH ROW EXECUTE FUNCTION hub_sync_capture('conflict');
 --> statement-breakpoint
@@ -221,6 +231,7 @@ BEGIN
     UNION ALL SELECT 'document_content', id::text, created_at FROM documents WHERE kind = 'file'
     UNION ALL SELECT 'community_update', id::text, created_at FROM community_updates
     UNION ALL SELECT 'faq_entry', id::text, created_at FROM faq_entries
+    UNION ALL SELECT 'question', id::text, created_at FROM question_log
     ORDER BY created_at
   LOOP
     PERFORM hub_sync_note_local_change(r.kind, r.row_id, false);
@@ -242,7 +253,7 @@ DECLARE
   community uuid := (snapshot ->> 'community_id')::uuid;
 BEGIN
   PERFORM set_config('hub.sync_applying', row_id || '|' || COALESCE(sender, ''), true);
-  IF NOT is_delete AND community IS NOT NULL AND entity_kind IN ('community_chat', 'member', 'document', 'community_update', 'faq_entry')
+  IF NOT is_delete AND community IS NOT NULL AND entity_kind IN ('community_chat', 'member', 'document', 'community_update', 'faq_entry', 'question')
      AND NOT EXISTS (SELECT 1 FROM communities WHERE id = community) THEN
     RAISE EXCEPTION 'missing parent community:%', community USING ERRCODE = 'HS001';
   END IF;
@@ -353,6 +364,16 @@ BEGIN
       VALUES (target, community, snapshot ->> 'question', snapshot ->> 'answer', snapshot ->> 'created_by')
       ON CONFLICT (id) DO UPDATE SET community_id = EXCLUDED.community_id, question = EXCLUDED.question, answer = EXCLUDED.answer,
         created_by = EXCLUDED.created_by, updated_at = now();
+    END IF;
+  WHEN 'question' THEN
+    IF is_delete THEN DELETE FROM question_log WHERE id = target;
+    ELSE
+      INSERT INTO question_log (id, community_id, channel, question, answer, answered, citations, provider, feedback, created_at)
+      VALUES (target, community, snapshot ->> 'channel', snapshot ->> 'question', snapshot ->> 'answer', (snapshot ->> 'answered')::boolean,
+              COALESCE(snapshot -> 'citations', '[]'::jsonb), snapshot ->> 'provider', snapshot ->> 'feedback', (snapshot ->> 'created_at')::timestamptz)
+      ON CONFLICT (id) DO UPDATE SET community_id = EXCLUDED.community_id, channel = EXCLUDED.channel, question = EXCLUDED.question,
+        answer = EXCLUDED.answer, answered = EXCLUDED.answered, citations = EXCLUDED.citations, provider = EXCLUDED.provider,
+        feedback = EXCLUDED.feedback, created_at = EXCLUDED.created_at;
     END IF;
   WHEN 'conflict' THEN
     IF is_delete THEN DELETE FROM sync_conflicts WHERE id = target;
