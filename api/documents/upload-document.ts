@@ -2,6 +2,7 @@ import { ensureCommunity } from '../communities/ensure-community.ts';
 import type { HubConfig } from '../config/load-config.ts';
 import type { HubDatabase } from '../db/database.ts';
 import { AppError, ErrorCode } from '../errors/app-error.ts';
+import { rejectNulBytes } from '../errors/nul-bytes.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { JobName } from '../jobs/job-types.ts';
 import type { RawFileStore } from '../storage/raw-file-store.ts';
@@ -38,6 +39,7 @@ export interface UploadResult {
  */
 export async function uploadDocument(deps: UploadDeps, input: UploadInput): Promise<UploadResult> {
   const limits = documentLimitsFrom(deps.config);
+  rejectNulBytes({ filename: input.filename, community: input.community, title: input.title });
   if (input.bytes.byteLength === 0) throw new AppError(ErrorCode.invalidInput, 'The file is empty (0 bytes): nothing to add.');
   if (input.bytes.byteLength > limits.maxBytes) {
     throw new AppError(ErrorCode.payloadTooLarge, `The file is larger than the limit of ${formatMegabytes(limits.maxBytes)} (UPLOAD_MAX_BYTES).`, {
