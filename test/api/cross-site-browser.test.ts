@@ -18,11 +18,17 @@ const REBOUND_NAME = 'rebind.attacker.test';
 const STEP_TIMEOUT_MS = 10_000;
 const PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>page</title></head><body>page</body></html>';
 
-/** Another web site a hub user might visit while the hub runs on their machine. */
+/** A page that posts a form to `action` as soon as it loads, as a malicious site would. */
+const autoSubmittingForm = (action: string) =>
+  `<!doctype html><html><body><form method="post" enctype="text/plain" action="${action}"><input name="x" value="y"></form>` +
+  '<script>document.forms[0].submit()</script></body></html>';
+
+/** Another web site a hub user might visit while the hub runs on their machine; `/form?action=` serves the form. */
 async function startAttackerSite(): Promise<{ origin: string; server: Server }> {
-  const server = createServer((_request, response) => {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://attacker');
     response.writeHead(200, { 'content-type': 'text/html' });
-    response.end(PAGE);
+    response.end(url.pathname === '/form' ? autoSubmittingForm(url.searchParams.get('action') ?? '') : PAGE);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   // `localhost` and `127.0.0.1` are different sites to the browser: the attacker's page is cross-site.
@@ -75,14 +81,7 @@ describe.skipIf(!hasChromium)(`cross-site requests to a hub without a token, in 
     }, { hub, id: pendingId });
     // A classic form post navigates the page to the hub's answer: it must be the refusal.
     const response = page.waitForResponse((r) => r.url().endsWith('/approve'));
-    await page.evaluate(({ hub, id }) => {
-      const form = document.createElement('form');
-      form.method = 'POST';
-      form.enctype = 'text/plain';
-      form.action = `${hub}/api/documents/${id}/approve`;
-      document.body.append(form);
-      form.submit();
-    }, { hub, id: pendingId });
+    await page.goto(`${attacker.origin}/form?action=${encodeURIComponent(`${hub}/api/documents/${pendingId}/approve`)}`);
     expect((await response).status()).toBe(403);
     await page.close();
     expect(await countDocuments()).toBe(before);
@@ -96,7 +95,8 @@ describe.skipIf(!hasChromium)(`cross-site requests to a hub without a token, in 
     const statuses = await page.evaluate(async (id) => {
       const read = await fetch('/api/documents');
       const approve = await fetch(`/api/documents/${id}/approve`, { method: 'POST' });
-      return { read: read.status, approve: approve.status, reason: (await approve.json()).error.details.reason };
+      const body = (await approve.json()) as { error: { details: { reason: string } } };
+      return { read: read.status, approve: approve.status, reason: body.error.details.reason };
     }, pendingId);
     await page.close();
     expect(statuses).toEqual({ read: 403, approve: 403, reason: 'unknown_host' });
