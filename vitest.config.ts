@@ -29,6 +29,7 @@ const unitTests = [
   'bot/shared/render-reply.test.ts',
   'bot/shared/split-text.test.ts',
   'bot/telegram/to-message.test.ts',
+  'test/lint/dependencies-used.test.ts',
   'test/lint/part-boundaries.test.ts',
 ];
 
