@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
@@ -6,6 +7,7 @@ import fp from 'fastify-plugin';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { HubCore } from './core/hub-core.ts';
 import { installErrorHandler } from './http/error-handler.ts';
+import { refuseCrossSiteRequests } from './http/refuse-cross-site-requests.ts';
 import { requireApiToken } from './http/require-api-token.ts';
 import { askRoutes } from './routes/ask-routes.ts';
 import { documentsRoutes } from './routes/documents-routes.ts';
@@ -39,7 +41,11 @@ export const hubApi = fp<HubApiOptions>(
     await app.register(healthRoutes, { core });
     await app.register(
       async (api: FastifyInstance) => {
+        // Without a token anyone who reaches the hub may act, so other web sites must not act through a visitor.
+        if (!core.config.HUB_API_TOKEN) refuseCrossSiteRequests(api, { allowedHosts: core.config.ALLOWED_HOSTS });
         requireApiToken(api, core.config.HUB_API_TOKEN);
+        // Limits are set per route (`config.rateLimit`), for routes that cost real work.
+        await api.register(rateLimit, { global: false });
         await api.register(multipart, { limits: { fileSize: core.config.UPLOAD_MAX_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
         await api.register(documentsRoutes, { core });
         await api.register(askRoutes, { core });

@@ -4,6 +4,7 @@ import { hubApi } from './app.ts';
 import { loadConfig } from './config/load-config.ts';
 import { createHubCore, type HubCore } from './core/hub-core.ts';
 import { describeError } from './errors/app-error.ts';
+import { secretsOf } from './logging/config-secrets.ts';
 import { createLogger } from './logging/create-logger.ts';
 
 /** Upload bodies are limited by the multipart plugin; JSON bodies never need more than this. */
@@ -36,7 +37,7 @@ export async function startApiServer(
 /** `node api/server.ts`: the API alone (the `hub start` command also runs workers and chat adapters). */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY) });
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY), secrets: secretsOf(config) });
   const core = await createHubCore(config, logger);
   const { app, url } = await startApiServer(core);
   logger.info({ url }, 'API listening');

@@ -79,14 +79,13 @@ describe('startChatAdapters', () => {
 
   it('gives up on platforms that never answer, within the start timeout', async () => {
     const silent = await startSilentServer();
-    const started = Date.now();
     const adapters = await startAdapters(
       { TELEGRAM_BOT_TOKEN: '1:x', TELEGRAM_API_ROOT: silent, DISCORD_BOT_TOKEN: 'x', DISCORD_API_URL: `${silent}/api`, MATRIX_HOMESERVER_URL: silent, MATRIX_ACCESS_TOKEN: 'x', MATRIX_USER_ID: '@hub:fake.local' },
       { startTimeoutMs: 300, firstRetryMs: 60_000 },
     );
 
     expect(adapters.running).toEqual([]);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // The start timeout (not a server's answer) ended each attempt: the log names it.
     expect(adapters.log.messages(40).filter((m) => m.includes('No answer within 0.3 s'))).toHaveLength(3);
   });
 

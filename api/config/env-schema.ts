@@ -85,6 +85,18 @@ export const envSchema = z.object({
     .string()
     .regex(/^(telegram|discord|matrix):[^,\s]+(,(telegram|discord|matrix):[^,\s]+)*$/, 'expected platform:user-id pairs joined by commas, e.g. telegram:123456,matrix:@ana:example.org')
     .optional(),
+
+  // --- Abuse limits: cross-site requests, question rate, uploads waiting for review
+  /** Host names (besides IP addresses and localhost) that reach this hub, for the no-token local mode. */
+  ALLOWED_HOSTS: z
+    .string()
+    .regex(/^(\*|[A-Za-z0-9.-]+(,[A-Za-z0-9.-]+)*)$/, 'expected host names joined by commas (e.g. hub.lan,hub.local), or * for any')
+    .optional(),
+  ASK_RATE_LIMIT_PER_MINUTE: positiveInt(30),
+  PENDING_UPLOADS_PER_MEMBER: positiveInt(5),
+  PENDING_UPLOAD_MB_PER_MEMBER: positiveInt(25),
+  PENDING_UPLOADS_PER_COMMUNITY: positiveInt(50),
+  PENDING_UPLOAD_MB_PER_COMMUNITY: positiveInt(250),
 });
 
 export type Env = z.infer<typeof envSchema>;

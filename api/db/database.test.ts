@@ -25,8 +25,17 @@ describe(`database on ${testEngine}`, () => {
       filename: 'a.txt', fileType: 'txt', mimeType: 'text/plain', sizeBytes: 3, sha256: 'abc', rawFileKey: 'ab/abc', status: 'queued' as const,
     };
     await handle.db.insert(documents).values({ ...row, communityId: null });
-    await expect(handle.db.insert(documents).values({ ...row, communityId: null })).rejects.toThrow();
+    const unique = { code: '23505', constraint: 'documents_community_sha256_unique' };
+    expect(await violation(handle.db.insert(documents).values({ ...row, communityId: null }))).toEqual(unique);
     await handle.db.insert(documents).values({ ...row, communityId: community!.id });
-    await expect(handle.db.insert(documents).values({ ...row, communityId: community!.id })).rejects.toThrow();
+    expect(await violation(handle.db.insert(documents).values({ ...row, communityId: community!.id }))).toEqual(unique);
   });
 });
+
+/** The constraint a statement broke, as the driver reports it under drizzle's wrapper (null: it did not fail). */
+async function violation(statement: PromiseLike<unknown>): Promise<{ code: unknown; constraint: unknown } | null> {
+  const error = await Promise.resolve(statement).then(() => null, (caught: unknown) => caught as { cause?: unknown });
+  if (!error) return null;
+  const cause = (error.cause ?? error) as { code?: unknown; constraint?: unknown };
+  return { code: cause.code, constraint: cause.constraint };
+}

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { HubDatabase } from '../db/database.ts';
 import { documents, type DocumentStatus } from '../db/schema/index.ts';
 
@@ -31,6 +31,19 @@ export async function updateDocument(db: HubDatabase, id: string, patch: Documen
     .update(documents)
     .set({ ...patch, revision: sql`${documents.revision} + 1`, updatedAt: new Date() })
     .where(eq(documents.id, id))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Like `updateDocument`, but leaves a rejected document alone and returns null: a moderator's
+ * rejection wins over whatever a job that was already running wanted to write.
+ */
+export async function updateDocumentUnlessRejected(db: HubDatabase, id: string, patch: DocumentPatch): Promise<DocumentRow | null> {
+  const [row] = await db
+    .update(documents)
+    .set({ ...patch, revision: sql`${documents.revision} + 1`, updatedAt: new Date() })
+    .where(and(eq(documents.id, id), ne(documents.status, 'rejected')))
     .returning();
   return row ?? null;
 }

@@ -1,13 +1,16 @@
 import type { HubDatabase } from '../db/database.ts';
+import type { RawFileStore } from '../storage/raw-file-store.ts';
 import { AppError, ErrorCode, notFound } from '../errors/app-error.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { JobName } from '../jobs/job-types.ts';
 import type { ProcessingMode } from './extraction/extracted-document.ts';
 import { findDocument, updateDocument, type DocumentRow } from './document-repository.ts';
+import { releaseRawFile } from './raw-file-lock.ts';
 
 interface ModerationDeps {
   db: HubDatabase;
   jobs: JobQueue;
+  files: RawFileStore;
 }
 
 /** A moderator accepts an upload that waited for review: it becomes searchable once processed. */
@@ -21,7 +24,11 @@ export async function approveDocument(deps: ModerationDeps, id: string, moderato
   return approved ?? document;
 }
 
-/** A moderator refuses an upload; its chunks (if any) stop being searchable at once. */
+/**
+ * A moderator refuses an upload: its chunks (if any) stop being searchable at once, a job already
+ * processing it cannot bring it back (see processDocument), and its file is deleted unless another
+ * document has the same bytes.
+ */
 export async function rejectDocument(deps: ModerationDeps, id: string, moderator: string, reason: string): Promise<DocumentRow> {
   await requireDocument(deps.db, id);
   const rejected = await updateDocument(deps.db, id, {
@@ -29,7 +36,9 @@ export async function rejectDocument(deps: ModerationDeps, id: string, moderator
     approvedAt: null,
     errorCode: 'rejected',
     errorReason: reason.trim() || `Rejected by ${moderator}`,
+    progress: null,
   });
+  await releaseRawFile(deps, rejected!);
   return rejected!;
 }
 

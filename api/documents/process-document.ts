@@ -5,7 +5,7 @@ import type { JobOutcome } from '../jobs/job-types.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { RawFileStore } from '../storage/raw-file-store.ts';
 import { defaultProcessingMode, documentLimitsFrom } from './document-limits.ts';
-import { findDocument, updateDocument, type DocumentRow } from './document-repository.ts';
+import { findDocument, updateDocumentUnlessRejected, type DocumentRow } from './document-repository.ts';
 import { extractDocument } from './extraction/extract-document.ts';
 import type { ExtractedDocument, ProcessingMode } from './extraction/extracted-document.ts';
 import { createProgressReporter } from './progress-reporter.ts';
@@ -30,10 +30,13 @@ export interface ProcessRequest {
 /** Codes that mean the file itself is the problem: retrying cannot help, a moderator must act. */
 const FILE_PROBLEMS = new Set(['document_unreadable', 'unsupported_type', 'payload_too_large']);
 
+const REJECTED_MEANWHILE: JobOutcome = { status: 'skipped', reason: 'a moderator rejected the document while it was processed' };
+
 /**
  * Extracts, stores and indexes one document. Safe to run twice: it reloads the row, and the result
  * replaces the previous one in full. A bad file ends as `failed` with a reason; an infrastructure error
- * is thrown for the queue to retry, and only the last attempt marks the document failed.
+ * is thrown for the queue to retry, and only the last attempt marks the document failed. A rejection
+ * that arrives while it runs wins: no write of the job touches a rejected row.
  */
 export async function processDocument(deps: ProcessDeps, request: ProcessRequest): Promise<JobOutcome> {
   const document = await findDocument(deps.db, request.documentId);
@@ -42,7 +45,8 @@ export async function processDocument(deps: ProcessDeps, request: ProcessRequest
     return { status: 'skipped', reason: `the document is ${document.status}` };
   }
   const mode = request.mode ?? defaultProcessingMode(deps.config);
-  await updateDocument(deps.db, document.id, { status: 'processing', progress: { stage: 'extracting' } });
+  const started = await updateDocumentUnlessRejected(deps.db, document.id, { status: 'processing', progress: { stage: 'extracting' } });
+  if (!started) return REJECTED_MEANWHILE;
   const progress = createProgressReporter(deps.db, document.id);
   try {
     const extracted = await extractDocument({
@@ -55,10 +59,11 @@ export async function processDocument(deps: ProcessDeps, request: ProcessRequest
       onProgress: progress.report,
     });
     await progress.flush();
-    await saveExtraction(deps.db, document, extracted);
+    if (!(await saveExtraction(deps.db, document, extracted))) return REJECTED_MEANWHILE;
     await progress.set({ stage: 'embedding' });
     await deps.indexDocument(document.id);
-    await updateDocument(deps.db, document.id, { status: 'ready', progress: { stage: 'done' } });
+    const ready = await updateDocumentUnlessRejected(deps.db, document.id, { status: 'ready', progress: { stage: 'done' } });
+    if (!ready) return REJECTED_MEANWHILE;
     return { status: 'done', detail: { pages: extracted.pageCount, chars: extracted.markdown.length, mode } };
   } catch (error) {
     await progress.flush();
@@ -66,8 +71,9 @@ export async function processDocument(deps: ProcessDeps, request: ProcessRequest
   }
 }
 
-async function saveExtraction(db: HubDatabase, document: DocumentRow, extracted: ExtractedDocument): Promise<void> {
-  await updateDocument(db, document.id, {
+/** False when the document was rejected meanwhile (nothing was written). */
+async function saveExtraction(db: HubDatabase, document: DocumentRow, extracted: ExtractedDocument): Promise<boolean> {
+  const saved = await updateDocumentUnlessRejected(db, document.id, {
     content: extracted.markdown,
     sections: extracted.sections,
     pageCount: extracted.pageCount,
@@ -80,10 +86,13 @@ async function saveExtraction(db: HubDatabase, document: DocumentRow, extracted:
     errorReason: null,
     metadata: { ...document.metadata, warnings: extracted.warnings },
   });
+  return saved !== null;
 }
 
 async function handleFailure(deps: ProcessDeps, document: DocumentRow, request: ProcessRequest, error: unknown): Promise<JobOutcome> {
   const log = deps.logger.child({ documentId: document.id });
+  // Rejecting deletes the file, which may be what made the parser fail: nothing to retry or report.
+  if ((await findDocument(deps.db, document.id))?.status === 'rejected') return REJECTED_MEANWHILE;
   if (isAppError(error) && FILE_PROBLEMS.has(error.code)) {
     await markFailed(deps.db, document.id, error.code, error.message);
     log.info({ code: error.code, reason: error.message }, 'document could not be processed');
@@ -91,7 +100,7 @@ async function handleFailure(deps: ProcessDeps, document: DocumentRow, request: 
   }
   log.error({ err: error, attempt: request.attempt }, 'processing failed unexpectedly');
   if (!request.finalAttempt) {
-    await updateDocument(deps.db, document.id, { status: 'queued', errorReason: `attempt ${request.attempt + 1} failed; retrying` });
+    await updateDocumentUnlessRejected(deps.db, document.id, { status: 'queued', errorReason: `attempt ${request.attempt + 1} failed; retrying` });
     throw error;
   }
   const reason = isAppError(error) ? (error as AppError).message : 'processing failed unexpectedly; the server log has the details';
@@ -100,5 +109,5 @@ async function handleFailure(deps: ProcessDeps, document: DocumentRow, request: 
 }
 
 async function markFailed(db: HubDatabase, id: string, code: string, reason: string): Promise<void> {
-  await updateDocument(db, id, { status: 'failed', errorCode: code, errorReason: reason, progress: null });
+  await updateDocumentUnlessRejected(db, id, { status: 'failed', errorCode: code, errorReason: reason, progress: null });
 }

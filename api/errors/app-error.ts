@@ -9,6 +9,8 @@ export const ErrorCode = {
   notFound: 'not_found',
   conflict: 'conflict',
   payloadTooLarge: 'payload_too_large',
+  /** Too many requests or pending uploads from one client: try again later. */
+  tooMany: 'too_many',
   unsupportedType: 'unsupported_type',
   documentUnreadable: 'document_unreadable',
   dependencyUnavailable: 'dependency_unavailable',

@@ -8,6 +8,7 @@ export const httpStatusByCode: Record<ErrorCode, number> = {
   [ErrorCode.notFound]: 404,
   [ErrorCode.conflict]: 409,
   [ErrorCode.payloadTooLarge]: 413,
+  [ErrorCode.tooMany]: 429,
   [ErrorCode.unsupportedType]: 415,
   [ErrorCode.documentUnreadable]: 422,
   [ErrorCode.dependencyUnavailable]: 503,

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable, isUnstorableText } from '../db/classify-database-error.ts';
 import { AppError, ErrorCode, isAppError } from '../errors/app-error.ts';
 import { httpStatusByCode } from '../errors/http-status.ts';
 
@@ -41,6 +42,14 @@ function toAppError(error: FastifyError): AppError {
   if (mapped) return new AppError(mapped, error.message, { cause: error });
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(ErrorCode.invalidInput, error.message, { cause: error });
+  }
+  // An outage is the client's cue to retry later (503), not a bug report (500).
+  if (isDatabaseUnavailable(error)) {
+    return new AppError(ErrorCode.dependencyUnavailable, 'The hub cannot reach its database right now; try again in a moment. The server log has the details.', { cause: error });
+  }
+  // The last line of defence for text the routes did not check: PostgreSQL refuses NUL bytes.
+  if (isUnstorableText(error)) {
+    return new AppError(ErrorCode.invalidInput, 'The request contains a NUL byte (\\0), which text fields cannot hold; remove it and send again.', { cause: error });
   }
   return new AppError(ErrorCode.internal, 'Something went wrong inside the hub. The details are in the server log.', { cause: error });
 }

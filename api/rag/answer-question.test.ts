@@ -14,8 +14,8 @@ import { EXTRACTIVE_LABEL } from './llm/extractive-answer.ts';
 import { streamAnswer } from './stream-answer.ts';
 
 const PROVIDER_TIMEOUT_MS = 1_500;
-/** Generous: a fallback must come well before a person gives up, not within a tight benchmark. */
-const ANSWER_BOUND_MS = 8_000;
+/** The fake Groq's Retry-After on a 429: moving on "at once" means well before this, however loaded the machine. */
+const GROQ_RETRY_AFTER_MS = 20_000;
 const QUESTION = 'how much bleach per gallon of water';
 
 describe(`answering through the provider chain on ${testEngine}`, () => {
@@ -54,11 +54,10 @@ describe(`answering through the provider chain on ${testEngine}`, () => {
 
   async function timedAnswer(mode: 'cloud' | 'local', extra?: Record<string, string>) {
     const services = await servicesFor(mode, extra);
+    // Speed is measured by the benchmarks; here only lower bounds and call counts, which load cannot break.
     const started = performance.now();
     const result = await answerQuestion(services, { question: QUESTION, channel: 'api' });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(ANSWER_BOUND_MS);
-    return { result, elapsed };
+    return { result, elapsed: performance.now() - started };
   }
 
   it('answers with Groq in cloud mode, cites the EPA sheet and logs the question', async () => {
@@ -67,8 +66,10 @@ describe(`answering through the provider chain on ${testEngine}`, () => {
     expect(result.citations[0]!.filename).toBe('epa-emergency-disinfection-of-drinking-water.pdf');
     const [logged] = await handle.db.select().from(questionLog).where(eq(questionLog.id, result.questionId!));
     expect(logged).toMatchObject({ provider: 'groq', answered: true, channel: 'api', question: QUESTION });
-    expect(logged!.timings.totalMs).toBeGreaterThanOrEqual(0);
-    expect(logged!.timings.retrievalMs).toBeGreaterThanOrEqual(0);
+    expect(logged!.timings).toEqual(result.timings);
+    const { totalMs, retrievalMs, generationMs } = result.timings as Record<string, number>;
+    expect(generationMs).toBeGreaterThan(0); // a real HTTP round trip to the fake Groq
+    expect(totalMs).toBeGreaterThanOrEqual(retrievalMs! + generationMs! - 1); // each part is rounded on its own
   });
 
   it('falls back to Ollama when Groq refuses connections', async () => {
@@ -91,15 +92,15 @@ describe(`answering through the provider chain on ${testEngine}`, () => {
     const { result, elapsed } = await timedAnswer('cloud');
     expect(result.provider).toBe('ollama');
     expect(groq.chatCalls()).toBe(1);
-    expect(elapsed).toBeLessThan(3_000);
+    expect(elapsed).toBeLessThan(GROQ_RETRY_AFTER_MS);
   });
 
   it('falls back at once on a wrong Groq key, without retrying it', async () => {
     groq.behaviour = 'wrongKey401';
-    const { result, elapsed } = await timedAnswer('cloud', { GROQ_TIMEOUT_MS: '5000' });
+    const { result } = await timedAnswer('cloud', { GROQ_TIMEOUT_MS: '5000' });
     expect(result).toMatchObject({ provider: 'ollama', answer: DEFAULT_FAKE_ANSWER });
     expect(groq.chatCalls()).toBe(1);
-    expect(elapsed).toBeLessThan(3_000);
+    expect(ollama.chatCalls()).toBe(1);
   });
 
   it('cuts a hung Groq at its timeout and falls back', async () => {
@@ -108,7 +109,7 @@ describe(`answering through the provider chain on ${testEngine}`, () => {
     expect(result.provider).toBe('ollama');
     expect(elapsed).toBeGreaterThanOrEqual(PROVIDER_TIMEOUT_MS - 100);
     // A timeout is not retried: a provider that hung once would hang again.
-    expect(elapsed).toBeLessThan(2 * PROVIDER_TIMEOUT_MS);
+    expect(groq.chatCalls()).toBe(1);
   });
 
   it('cuts a hung Ollama with the response-header timeout and falls back to Groq in local mode', async () => {
@@ -157,10 +158,8 @@ describe(`answering through the provider chain on ${testEngine}`, () => {
   describe('streaming', () => {
     async function collect(mode: 'cloud' | 'local') {
       const services = await servicesFor(mode);
-      const started = performance.now();
       const events: AnswerStreamEvent[] = [];
       for await (const event of streamAnswer(services, { question: QUESTION, channel: 'api' })) events.push(event);
-      expect(performance.now() - started).toBeLessThan(ANSWER_BOUND_MS);
       const done = events.at(-1);
       if (done?.type !== 'done') throw new Error('the stream did not end with done');
       const tokens = events.flatMap((e) => (e.type === 'token' ? [e.text] : []));

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/database.ts';
+import { vectorText } from '../db/schema/column-types.ts';
 import { embedWithProvider } from './embeddings/embed-with-fallback.ts';
 import { embeddingInput } from './index-document.ts';
 import type { RagServices } from './rag-services.ts';
@@ -44,7 +45,7 @@ export async function reembedAll(services: RagServices, options: ReembedOptions 
     await services.db.transaction(async (tx) => {
       for (const [index, row] of rows.entries()) {
         await tx.execute(
-          sql`UPDATE chunks SET embedding = ${`[${vectors[index]!.join(',')}]`}::vector, embedding_model = ${embedder.model},
+          sql`UPDATE chunks SET embedding = ${vectorText(vectors[index]!)}::vector, embedding_model = ${embedder.model},
               embedding_dims = ${dimensions} WHERE id = ${row.id}`,
         );
       }

@@ -7,6 +7,7 @@ import { findDocument, listDocuments } from '../documents/document-repository.ts
 import { approveDocument, rejectDocument, reprocessDocument } from '../documents/moderate-document.ts';
 import { uploadDocument } from '../documents/upload-document.ts';
 import { notFound } from '../errors/app-error.ts';
+import { withoutNul } from '../errors/nul-bytes.ts';
 import { documentSummaryView, documentView, toDocumentSummaryView, toDocumentView } from './document-view.ts';
 import { errorResponses } from './error-view.ts';
 import { readMultipartUpload } from './read-multipart-upload.ts';
@@ -20,7 +21,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (
       summary: 'Upload a document',
       description: 'multipart/form-data with a `file` field and optional `community` (slug) and `title` fields.',
       consumes: ['multipart/form-data'],
-      response: { 201: documentView, 200: documentView, ...errorResponses(400, 401, 413, 415, 503) },
+      response: { 201: documentView, 200: documentView, ...errorResponses(400, 401, 403, 413, 415, 429, 503) },
     },
   }, async (request, reply) => {
     const upload = await readMultipartUpload(request);
@@ -39,7 +40,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (
       summary: 'List documents, newest first',
       querystring: z.object({
         status: z.enum(documentStatuses).optional(),
-        community: z.string().optional(),
+        community: z.string().refine(...withoutNul('community')).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
         offset: z.coerce.number().int().min(0).default(0),
       }),
@@ -62,15 +63,15 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (
   });
 
   app.post('/documents/:id/approve', {
-    schema: { summary: 'Approve an upload waiting for review', params: idParams, response: { 200: documentView, ...errorResponses(401, 404, 409) } },
+    schema: { summary: 'Approve an upload waiting for review', params: idParams, response: { 200: documentView, ...errorResponses(401, 403, 404, 409) } },
   }, async (request) => toDocumentView(await approveDocument(core, request.params.id, 'api')));
 
   app.post('/documents/:id/reject', {
     schema: {
       summary: 'Reject an upload',
       params: idParams,
-      body: z.object({ reason: z.string().max(500).default('') }).default({ reason: '' }),
-      response: { 200: documentView, ...errorResponses(401, 404) },
+      body: z.object({ reason: z.string().max(500).refine(...withoutNul('reason')).default('') }).default({ reason: '' }),
+      response: { 200: documentView, ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request) => toDocumentView(await rejectDocument(core, request.params.id, 'api', request.body.reason)));
 
@@ -79,7 +80,7 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (
       summary: 'Process a document again, optionally in another mode',
       params: idParams,
       body: z.object({ mode: z.enum(processingModes).optional() }).default({}),
-      response: { 200: documentView, ...errorResponses(401, 404, 409) },
+      response: { 200: documentView, ...errorResponses(401, 403, 404, 409) },
     },
   }, async (request) => toDocumentView(await reprocessDocument(core, request.params.id, request.body.mode)));
 };

@@ -12,7 +12,7 @@ export const maintenanceRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async
   app.post('/maintenance/reembed', {
     schema: {
       summary: 'Queue re-embedding of every chunk not embedded by the current embedding model',
-      response: { 202: z.object({ queued: z.boolean(), detail: z.string() }), ...errorResponses(401) },
+      response: { 202: z.object({ queued: z.boolean(), detail: z.string() }), ...errorResponses(401, 403) },
     },
   }, async (_request, reply) => {
     const queued = await core.jobs.send(JobName.reembedChunks, { reason: 'api' }, { key: 'reembed' });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '#api/config/load-config.ts';
 import { createHubCore } from '#api/core/hub-core.ts';
 import { describeComponents } from '#api/core/describe-components.ts';
+import { secretsOf } from '#api/logging/config-secrets.ts';
 import { createLogger } from '#api/logging/create-logger.ts';
 import { startApiServer } from '#api/server.ts';
 import { handleChatMessage } from '#api/chat/handle-chat-message.ts';
@@ -18,7 +19,7 @@ const SHUTDOWN_GRACE_MS = 15_000;
 export async function runStart(args: string[]): Promise<number> {
   parseArgs({ args, options: {} });
   const config = loadConfig();
-  const logger = createLogger({ level: config.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY) });
+  const logger = createLogger({ level: config.LOG_LEVEL, pretty: Boolean(process.stdout.isTTY), secrets: secretsOf(config) });
   const core = await createHubCore(config, logger);
   let app: Awaited<ReturnType<typeof startApiServer>>['app'] | undefined;
   let chat: ChatAdapters | undefined;

@@ -29,20 +29,22 @@ export interface OfflineBrowser {
 /**
  * Headless Chromium with a fresh profile in a temporary directory, where only `allowedOrigin` can be
  * reached: anything else is aborted and recorded, so a test can assert the page needs no internet.
+ * Cross-site tests pass several origins, and `extraArgs` such as `--host-resolver-rules=...`.
  */
-export async function launchOfflineChromium(allowedOrigin: string): Promise<OfflineBrowser> {
+export async function launchOfflineChromium(allowedOrigin: string | readonly string[], extraArgs: readonly string[] = []): Promise<OfflineBrowser> {
+  const allowed = typeof allowedOrigin === 'string' ? [allowedOrigin] : allowedOrigin;
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-chromium-'));
   const blocked: string[] = [];
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
+    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs], timeout: 30_000 });
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
     throw error;
   }
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    if (url.startsWith(allowedOrigin)) return route.continue();
+    if (allowed.some((origin) => url.startsWith(origin))) return route.continue();
     blocked.push(url);
     return route.abort('blockedbyclient');
   });

@@ -55,8 +55,8 @@ describe(`hub ingest then hub ask on ${testEngine}`, () => {
     expect(line.error).toMatch(/damaged|could not be read|broken/i);
   }, 120_000);
 
-  it('goes through the running hub when one owns the embedded database', async () => {
-    if (testEngine !== 'pglite') return; // with a server, every process opens the database itself
+  // With a server every process opens the database itself: there is no owner to go through.
+  it.runIf(testEngine === 'pglite')('goes through the running hub when one owns the embedded database', async () => {
     const hub = await startHub(env);
     try {
       const port = new URL(hub.url).port;

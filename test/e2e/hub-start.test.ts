@@ -11,16 +11,14 @@ describe(`hub start on ${testEngine}`, () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
-  it('serves /health within seconds with nothing else installed, says where things are, and stops on SIGTERM', async () => {
+  it('serves /health with nothing else installed, says where things are, and stops on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-start-'));
     const server = process.env.TEST_DATABASE_URL ? await createServerDatabaseUrl(process.env.TEST_DATABASE_URL) : null;
     if (server) cleanups.push(() => server.drop());
-    const started = Date.now();
     const hub = await startHub({ HUB_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', ...(server ? { DATABASE_URL: server.url } : {}) });
     cleanups.push(async () => hub.process.kill('SIGKILL'));
     const health = await fetch(`${hub.url}/health`);
     expect(health.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(60_000);
     const banner = hub.output.join('\n');
     expect(banner).toContain(`${hub.url}/docs`);
     expect(banner).toContain(server ? 'postgresql://' : `embedded PostgreSQL in ${dataDir}`);
@@ -32,8 +30,8 @@ describe(`hub start on ${testEngine}`, () => {
     expect(await exited).toBe(0);
   }, 90_000);
 
-  it('refuses a second hub on the same embedded data directory with a clear message', async () => {
-    if (testEngine !== 'pglite') return; // several processes may share a server: nothing to refuse
+  // Several processes may share a PostgreSQL server: there is nothing to refuse there.
+  it.runIf(testEngine === 'pglite')('refuses a second hub on the same embedded data directory with a clear message', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-start-'));
     const first = await startHub({ HUB_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn' });
     cleanups.push(async () => first.process.kill('SIGKILL'));

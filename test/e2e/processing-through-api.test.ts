@@ -86,16 +86,13 @@ describe(`hostile uploads through the API and the queue on ${testEngine}`, () =>
     await hub?.core.close();
   });
 
-  it('ends every file ready or failed with a reason while /health keeps answering and memory stays bounded', async () => {
-    const inputs: Array<[string, Uint8Array | string]> = [
-      ['bomb.pdf', await makePdfBomb(768)],
-      ['not-really.pdf', TEXT_PRETENDING_TO_BE_PDF],
-      ['half.pdf', makeStructuredPdf().subarray(0, 900)],
-    ];
-    if (corpusAvailable('hostile corpus PDFs through the API')) {
-      const hostile = readdirSync(corpusFile('hostile')).filter((name) => name.endsWith('.pdf'));
-      for (const name of hostile.slice(0, 12)) inputs.push([name, readFileSync(corpusFile('hostile', name))]);
-    }
+  /**
+   * Uploads the files and polls until each is final; /health is asked on every poll. Returns the
+   * documents, how often /health answered while some document was still being parsed (the parser runs
+   * in a child process, so the API must keep answering: an ordering, not a wall-clock bound) and the
+   * peak memory growth of this process.
+   */
+  async function processThroughApi(inputs: Array<[string, Uint8Array | string]>) {
     const rssBefore = process.memoryUsage().rss;
     const accepted: Array<{ name: string; id: string }> = [];
     for (const [name, bytes] of inputs) {
@@ -103,17 +100,16 @@ describe(`hostile uploads through the API and the queue on ${testEngine}`, () =>
       if (result.statusCode === 201) accepted.push({ name, id: result.id });
       else expect(JSON.parse(result.body).error.message.length, name).toBeGreaterThan(20);
     }
-    let slowestHealthMs = 0;
+    let healthWhileParsing = 0;
     let peakRss = rssBefore;
     const outcomes = await Promise.all(accepted.map(async ({ name, id }) => {
       const document = await waitFor(async () => {
-        const started = Date.now();
         const health = await hub.app.inject({ method: 'GET', url: '/health' });
         expect(health.statusCode).toBe(200);
-        slowestHealthMs = Math.max(slowestHealthMs, Date.now() - started);
         peakRss = Math.max(peakRss, process.memoryUsage().rss);
         const response = await hub.app.inject({ method: 'GET', url: `/api/documents/${id}`, headers: { authorization: `Bearer ${TOKEN}` } });
         const current = response.json();
+        if (current.status === 'processing') healthWhileParsing += 1;
         return FINAL.has(current.status) ? current : undefined;
       }, 180_000, `${name} to finish`);
       return { name, document };
@@ -122,11 +118,26 @@ describe(`hostile uploads through the API and the queue on ${testEngine}`, () =>
       if (document.status === 'ready') expect(document.content.length, name).toBeGreaterThan(0);
       else expect(document.error.reason.length, name).toBeGreaterThan(20);
     }
-    const bomb = outcomes.find((outcome) => outcome.name === 'bomb.pdf')!;
-    expect(bomb.document.status).toBe('failed');
-    expect(bomb.document.error.reason).toMatch(/more than 512 MB/);
-    expect(outcomes.find((o) => o.name === 'not-really.pdf')!.document).toMatchObject({ status: 'ready', fileType: 'txt' });
-    expect(slowestHealthMs).toBeLessThan(2_000);
-    expect(peakRss - rssBefore).toBeLessThan(400 * 1024 * 1024);
+    return { outcomes: new Map(outcomes.map(({ name, document }) => [name, document])), healthWhileParsing, rssGrowth: peakRss - rssBefore };
+  }
+
+  it('ends every file ready or failed with a reason while /health keeps answering and memory stays bounded', async () => {
+    const { outcomes, healthWhileParsing, rssGrowth } = await processThroughApi([
+      ['bomb.pdf', await makePdfBomb(768)],
+      ['not-really.pdf', TEXT_PRETENDING_TO_BE_PDF],
+      ['half.pdf', makeStructuredPdf().subarray(0, 900)],
+    ]);
+    expect(outcomes.get('bomb.pdf')).toMatchObject({ status: 'failed', error: { reason: expect.stringMatching(/more than 512 MB/) } });
+    expect(outcomes.get('not-really.pdf')).toMatchObject({ status: 'ready', fileType: 'txt' });
+    expect(outcomes.get('half.pdf')).toMatchObject({ status: 'failed', error: { reason: expect.stringMatching(/damaged or truncated/) } });
+    expect(healthWhileParsing).toBeGreaterThan(0);
+    expect(rssGrowth).toBeLessThan(400 * 1024 * 1024);
+  }, 240_000);
+
+  it.skipIf(!corpusAvailable('hostile corpus PDFs through the API'))('ends every hostile corpus PDF ready or failed with a reason', async () => {
+    const hostile = readdirSync(corpusFile('hostile')).filter((name) => name.endsWith('.pdf')).slice(0, 12);
+    const { outcomes, rssGrowth } = await processThroughApi(hostile.map((name) => [name, readFileSync(corpusFile('hostile', name))]));
+    expect(outcomes.size).toBeGreaterThan(0);
+    expect(rssGrowth).toBeLessThan(400 * 1024 * 1024);
   }, 240_000);
 });

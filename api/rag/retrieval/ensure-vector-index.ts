@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type HubDatabase } from '../../db/database.ts';
+import { vectorText } from '../../db/schema/column-types.ts';
 import { MAX_INDEXED_DIMENSIONS, modelLiteral, vectorIndexName, type VectorSpace } from './vector-space.ts';
 
 /**
@@ -63,7 +64,7 @@ export function indexedVectorExpression(space: VectorSpace, storage: VectorStora
 
 /** A query vector cast like the indexed expression. */
 export function indexedVectorParameter(space: VectorSpace, storage: VectorStorage, vector: number[]): SQL {
-  return sql`${`[${vector.join(',')}]`}::${sql.raw(`${storage}(${checkedDimensions(space)})`)}`;
+  return sql`${vectorText(vector)}::${sql.raw(`${storage}(${checkedDimensions(space)})`)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import { vectorText } from '../../db/schema/column-types.ts';
 
 /** pgvector's HNSW indexes accept at most this many dimensions for `vector`. */
 export const MAX_INDEXED_DIMENSIONS = 2_000;
@@ -26,7 +27,7 @@ export function modelLiteral(space: VectorSpace): SQL {
 
 /** A query vector as a typed literal of the same dimension. */
 export function vectorParameter(space: VectorSpace, vector: number[]): SQL {
-  return sql`${`[${vector.join(',')}]`}::vector(${sql.raw(String(checkedDimensions(space.dimensions)))})`;
+  return sql`${vectorText(vector)}::vector(${sql.raw(String(checkedDimensions(space.dimensions)))})`;
 }
 
 /** Index names are limited to 63 bytes and models contain ':' and '/': a readable prefix plus a hash. */
