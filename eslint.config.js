@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.adminjs/', 'api/db/migrations/', 'scratch/', '.vitest-reports/'] },
+  { ignores: ['node_modules/', 'data/', '.adminjs/', 'api/db/migrations/', 'scratch/', '.vitest-reports/', 'web/dist/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
