@@ -115,6 +115,7 @@ export function App() {
   };
 
   const mine = entries.filter((entry) => entry.community === community);
+  const sending = new Set(Object.keys(live));
   const content = hub.access ? (
     <AccessForm kind={hub.access} communityName={hub.status?.community?.name ?? community ?? ''} onSubmit={grantAccess} />
   ) : view === 'faq' ? (
@@ -124,7 +125,7 @@ export function App() {
   ) : view === 'send' ? (
     <SendView
       uploads={mine.filter((entry): entry is UploadEntry => entry.kind === 'upload')}
-      sending={new Set(Object.keys(live))}
+      sending={sending}
       maxBytes={hub.status?.uploadMaxBytes ?? null}
       onSend={send}
     />
@@ -151,7 +152,7 @@ export function App() {
         ))}
       </nav>
       <main id="main" tabIndex={-1}>
-        <QueueNotice entries={mine} />
+        <QueueNotice entries={mine} sending={sending} />
         {content}
       </main>
       <p class="sr-only" aria-live="polite">{announcement}</p>

@@ -1,6 +1,6 @@
 import type { Citation } from '../api/answer-types.ts';
 import { t } from '../i18n/translate.ts';
-import { citationTitle, formatPages, tierLabel } from '../lib/labels.ts';
+import { citationSection, citationTitle, formatPages, tierLabel } from '../lib/labels.ts';
 import type { LiveProgress } from '../send/send-entry.ts';
 import type { QuestionEntry } from '../store/entries.ts';
 import { AnswerText } from './answer-text.tsx';
@@ -20,7 +20,7 @@ export function AnswerCard({ entry, live, onCite, onRetry, onDiscard }: Props) {
   const text = answer?.answer ?? live?.text ?? '';
   const cite = (n: number) => onCite(citations[n - 1]!, n);
   return (
-    <li class={`card card-${entry.state}`} aria-busy={live ? 'true' : 'false'} data-entry={entry.id}>
+    <li class={`card card-${live ? 'sending' : entry.state}`} aria-busy={live ? 'true' : 'false'} data-entry={entry.id}>
       <p class="question">
         <span class="sr-only">{t('answer.you')}: </span>
         {entry.question}
@@ -44,7 +44,7 @@ export function AnswerCard({ entry, live, onCite, onRetry, onDiscard }: Props) {
               <li key={index}>
                 <button type="button" class="source" onClick={() => cite(index + 1)}>
                   <span class="source-n">[{index + 1}]</span> {citationTitle(citation)}
-                  {citation.section ? ` — ${citation.section}` : ''}
+                  {citationSection(citation) ? ` — ${citationSection(citation)}` : ''}
                   {citation.pages.length > 0 ? `, ${t(citation.pages.length > 1 ? 'citation.pages' : 'citation.page').toLowerCase()} ${formatPages(citation.pages)}` : ''}
                 </button>
               </li>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Citation } from '../api/answer-types.ts';
 import { communityQuery, savedToken } from '../api/hub-client.ts';
 import { t } from '../i18n/translate.ts';
-import { citationTitle, formatPages } from '../lib/labels.ts';
+import { citationSection, citationTitle, formatPages } from '../lib/labels.ts';
 
 interface Props {
   open: { citation: Citation; n: number } | null;
@@ -19,13 +19,14 @@ export function CitationDialog({ open, community, onClose }: Props) {
     if (!open && element?.open) element.close();
   }, [open]);
   const citation = open?.citation;
+  const section = citation && citationSection(citation);
   return (
     <dialog ref={dialog} class="citation" aria-labelledby="citation-heading" onClose={onClose}>
       {citation && open && (
         <article>
           <h2 id="citation-heading">{t('citation.title', { n: open.n })}: {citationTitle(citation)}</h2>
           <dl>
-            {citation.section && [<dt key="s">{t('citation.section')}</dt>, <dd key="sd">{citation.section}</dd>]}
+            {section && [<dt key="s">{t('citation.section')}</dt>, <dd key="sd">{section}</dd>]}
             {citation.pages.length > 0 && [
               <dt key="p">{t(citation.pages.length > 1 ? 'citation.pages' : 'citation.page')}</dt>,
               <dd key="pd">{formatPages(citation.pages)}</dd>,

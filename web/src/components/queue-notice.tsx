@@ -1,9 +1,9 @@
 import { t } from '../i18n/translate.ts';
 import type { Entry } from '../store/entries.ts';
 
-/** Says plainly what waits on this device to be sent. */
-export function QueueNotice({ entries }: { entries: Entry[] }) {
-  const queued = entries.filter((entry) => entry.state === 'queued');
+/** Says plainly what waits on this device to be sent (not counting what is on its way right now). */
+export function QueueNotice({ entries, sending }: { entries: Entry[]; sending: ReadonlySet<string> }) {
+  const queued = entries.filter((entry) => entry.state === 'queued' && !sending.has(entry.id));
   if (queued.length === 0) return null;
   const questions = queued.filter((entry) => entry.kind === 'question').length;
   return (

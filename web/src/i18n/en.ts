@@ -29,7 +29,7 @@ export const en = {
   'ask.label': 'Your question',
   'ask.hint': 'Enter sends. Shift+Enter starts a new line.',
   'ask.placeholder': 'e.g. How do I make water safe to drink?',
-  'ask.submit': 'Ask',
+  'ask.submit': 'Ask the hub',
   'ask.empty': 'Ask a question about your community\'s documents: plans, guides, notices. Answers cite where they come from.',
   'ask.conversation': 'Questions and answers',
 

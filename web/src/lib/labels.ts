@@ -37,3 +37,12 @@ export function formatDate(iso: string): string {
 export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 102.4)) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/** The section path without a leading heading that only repeats the title ("Guide > Boiling" -> "Boiling"). */
+export function citationSection(citation: Citation): string | null {
+  if (!citation.section) return null;
+  const title = citationTitle(citation).trim().toLowerCase();
+  const parts = citation.section.split(' > ');
+  while (parts.length > 0 && parts[0]!.trim().toLowerCase() === title) parts.shift();
+  return parts.length > 0 ? parts.join(' > ') : null;
+}
