@@ -3,6 +3,7 @@ import { describeForOperator } from './output/describe-for-operator.ts';
 import { runAsk } from './commands/ask.ts';
 import { runDoctor } from './commands/doctor.ts';
 import { runIngest } from './commands/ingest.ts';
+import { runInvite } from './commands/invite.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runReembed } from './commands/reembed.ts';
 import { runStart } from './commands/start.ts';
@@ -17,6 +18,8 @@ const usage = `hub — Community Resilience Hub
                                           answer a question from the documents
   hub doctor                              check what is configured and reachable
   hub reembed                             re-embed every chunk with the current embedding model
+  hub invite <community> [--new-code | --code CODE | --open]
+                                          links to the community's web page; set or drop its access code
 
 Settings come from the environment or .env (see .env.example). Add --verbose for logs.`;
 
@@ -28,6 +31,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   ask: runAsk,
   doctor: runDoctor,
   reembed: runReembed,
+  invite: runInvite,
 };
 
 const [name, ...args] = process.argv.slice(2);

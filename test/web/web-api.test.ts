@@ -121,6 +121,19 @@ describe(`the members' page API on ${testEngine}`, () => {
     await setWebAccessCode(core.db, 'riverside', CODE);
   });
 
+  it('lets only the hub\'s own machine set access codes when the hub has no API token', async () => {
+    const fromNeighbour = await app.inject({ method: 'PUT', url: '/api/web/communities/hillside/access-code', payload: { generate: true }, remoteAddress: '192.168.1.50' });
+    expect(fromNeighbour.statusCode).toBe(403);
+    const fromHub = await app.inject({ method: 'PUT', url: '/api/web/communities/hillside/access-code', payload: { generate: true } });
+    expect(fromHub.statusCode).toBe(200);
+    expect(fromHub.json().code).toMatch(/^[A-Z2-9]{4}-/);
+    const tooShort = await app.inject({ method: 'PUT', url: '/api/web/communities/hillside/access-code', payload: { code: 'abc' } });
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.json().error.message).toContain('6 to 100 characters');
+    const reopened = await app.inject({ method: 'PUT', url: '/api/web/communities/hillside/access-code', payload: { code: null } });
+    expect(reopened.json()).toMatchObject({ slug: 'hillside', code: null });
+  });
+
   it('names an unknown community instead of creating it', async () => {
     const response = await ask(randomUUID(), { question: QUESTION, community: 'nowhere' });
     expect(response.statusCode).toBe(404);
