@@ -14,6 +14,7 @@ import { startFakeGroq, type FakeChatServer } from '../fakes/fake-groq-server.ts
 import { createTestCore } from '../support/test-core.ts';
 import { testEngine } from '../support/test-database.ts';
 import { addCommunity, addNewsAndFaq, addReadyDocument, makeWaterGuidePdf } from '../web/seed-web-content.ts';
+import { FIND_UNREADABLE } from './check-readable.ts';
 import { CHROMIUM_PATH, chromiumAvailable, launchOfflineChromium, type OfflineBrowser } from './launch-offline-chromium.ts';
 
 const hasChromium = chromiumAvailable();
@@ -81,7 +82,12 @@ describe.skipIf(!hasChromium)(`the members' page in Chromium on ${testEngine}`, 
     });
     return opened;
   }
-  const shot = (name: string, target: Page = page) => target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const unreadable: string[] = [];
+  /** A screenshot to look at, and every screen shot is also checked for contrast and labels. */
+  const shot = async (name: string, target: Page = page) => {
+    await target.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    for (const problem of await target.evaluate<string[]>(FIND_UNREADABLE)) unreadable.push(`${name}: ${problem}`);
+  };
   const card = (question: string) => page.locator('li.card', { hasText: question });
   const logged = (question: string) => core.db.select().from(questionLog).where(and(eq(questionLog.question, question), eq(questionLog.channel, 'web')));
 
@@ -206,13 +212,21 @@ describe.skipIf(!hasChromium)(`the members' page in Chromium on ${testEngine}`, 
     await keys.close();
   }, TEST_TIMEOUT_MS);
 
-  it('sends a document for moderation, and asks a locked community for its code', async () => {
+  it('sends a document for moderation, also one chosen offline, and asks a locked community for its code', async () => {
     await page.getByRole('button', { name: 'Send a document' }).click();
     await page.getByLabel('Document', { exact: true }).setInputFiles({ name: 'sandbag-depots.txt', mimeType: 'text/plain', buffer: Buffer.from('Sandbags: behind the library and at the fire station.') });
     await page.getByRole('button', { name: 'Send', exact: true }).click();
     await page.getByText('sandbag-depots.txt: received. A moderator will check it before it is used in answers.').waitFor();
     const [row] = await core.db.select().from(documents).where(eq(documents.filename, 'sandbag-depots.txt'));
     expect(row).toMatchObject({ status: 'pending_review', uploadedVia: 'web', approvedAt: null });
+
+    await browser.context.setOffline(true);
+    await page.getByLabel('Document', { exact: true }).setInputFiles({ name: 'shelter-map.txt', mimeType: 'text/plain', buffer: Buffer.from('Shelters: the school gym and the church hall.') });
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await page.getByText('shelter-map.txt: waiting to be sent.').waitFor();
+    await browser.context.setOffline(false);
+    await page.getByText('shelter-map.txt: received. A moderator will check it before it is used in answers.').waitFor();
+    expect(await core.db.select().from(documents).where(eq(documents.filename, 'shelter-map.txt'))).toHaveLength(1);
     await shot('8-sent-for-review');
 
     const locked = await openPage();
@@ -228,7 +242,8 @@ describe.skipIf(!hasChromium)(`the members' page in Chromium on ${testEngine}`, 
     await locked.close();
   }, TEST_TIMEOUT_MS);
 
-  it('asked nothing of the internet and logged no errors', () => {
+  it('asked nothing of the internet, logged no errors, and every screen had readable contrast and labelled fields', () => {
+    expect(unreadable.join('\n')).toBe('');
     expect(browser.blocked).toEqual([]);
     expect(problems.join('\n')).toBe('');
   });
