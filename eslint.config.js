@@ -49,7 +49,7 @@ function partBoundaries() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.adminjs/', 'api/db/migrations/', 'scratch/', '.vitest-reports/'] },
+  { ignores: ['node_modules/', 'data/', '.adminjs/', 'api/db/migrations/', 'scratch/', '.vitest-reports/', 'web/dist/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,17 +14,21 @@ import { documentsRoutes } from './routes/documents-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { maintenanceRoutes } from './routes/maintenance-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
+import { webApiRoutes } from './routes/web-api-routes.ts';
+import { webPageRoutes } from './routes/web-page-routes.ts';
 
 export interface HubApiOptions {
   core: HubCore;
+  /** Where the members' page was built (default web/dist; tests build into a temporary folder). */
+  webPageDir?: string;
 }
 
 /**
- * The hub's HTTP API as a Fastify plugin: `/health`, `/docs` (OpenAPI) and the token-protected `/api`
- * routes. The server entry and the tests register it on their own Fastify instance.
+ * The hub's HTTP API as a Fastify plugin: `/health`, `/docs` (OpenAPI), the token-protected `/api`
+ * routes and the members' page at `/`. The server entry and the tests register it on their own Fastify instance.
  */
 export const hubApi = fp<HubApiOptions>(
-  async (root, { core }) => {
+  async (root, { core, webPageDir }) => {
     root.setValidatorCompiler(validatorCompiler);
     root.setSerializerCompiler(serializerCompiler);
     installErrorHandler(root);
@@ -39,6 +43,7 @@ export const hubApi = fp<HubApiOptions>(
     await root.register(swaggerUi, { routePrefix: '/docs' });
     const app = root.withTypeProvider<ZodTypeProvider>();
     await app.register(healthRoutes, { core });
+    await app.register(webPageRoutes, { core, pageDir: webPageDir });
     await app.register(
       async (api: FastifyInstance) => {
         // Without a token anyone who reaches the hub may act, so other web sites must not act through a visitor.
@@ -50,6 +55,7 @@ export const hubApi = fp<HubApiOptions>(
         await api.register(documentsRoutes, { core });
         await api.register(askRoutes, { core });
         await api.register(maintenanceRoutes, { core });
+        await api.register(webApiRoutes, { core, prefix: '/web' });
       },
       { prefix: '/api' },
     );

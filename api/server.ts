@@ -1,6 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pathToFileURL } from 'node:url';
-import { hubApi } from './app.ts';
+import { hubApi, type HubApiOptions } from './app.ts';
 import { loadConfig } from './config/load-config.ts';
 import { createHubCore, type HubCore } from './core/hub-core.ts';
 import { describeError } from './errors/app-error.ts';
@@ -11,9 +11,9 @@ import { createLogger } from './logging/create-logger.ts';
 const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the Fastify instance with the hub API registered (not listening yet). */
-export async function buildServer(core: HubCore): Promise<FastifyInstance> {
+export async function buildServer(core: HubCore, options: Omit<HubApiOptions, 'core'> = {}): Promise<FastifyInstance> {
   const app = Fastify({ loggerInstance: core.logger.child({ part: 'http' }) as FastifyBaseLogger, bodyLimit: JSON_BODY_LIMIT_BYTES, trustProxy: true });
-  await app.register(hubApi, { core });
+  await app.register(hubApi, { core, ...options });
   return app;
 }
 

@@ -3,6 +3,7 @@ import { describeForOperator } from './output/describe-for-operator.ts';
 import { runAsk } from './commands/ask.ts';
 import { runDoctor } from './commands/doctor.ts';
 import { runIngest } from './commands/ingest.ts';
+import { runInvite } from './commands/invite.ts';
 import { runMigrate } from './commands/migrate.ts';
 import { runReembed } from './commands/reembed.ts';
 import { runStart } from './commands/start.ts';
@@ -23,6 +24,8 @@ const usage = `hub — Community Resilience Hub
                                           sync with the server in SYNC_SERVER_URL, or show where it stands
   hub sync-key create [--name N] [--json] | list | revoke ID
                                           keys that let local instances sync with this one
+  hub invite <community> [--new-code | --code CODE | --open]
+                                          links to the community's web page; set or drop its access code
 
 Settings come from the environment or .env (see .env.example). Add --verbose for logs.`;
 
@@ -36,6 +39,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   reembed: runReembed,
   sync: runSync,
   'sync-key': runSyncKey,
+  invite: runInvite,
 };
 
 const [name, ...args] = process.argv.slice(2);

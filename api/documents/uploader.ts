@@ -2,7 +2,7 @@ import type { MemberRole } from '../db/schema/index.ts';
 
 /** Who sent a file and through what; decides whether it waits for a moderator. */
 export interface Uploader {
-  via: 'api' | 'cli' | 'telegram' | 'discord' | 'matrix' | 'admin' | 'sync';
+  via: 'api' | 'web' | 'cli' | 'telegram' | 'discord' | 'matrix' | 'admin' | 'sync';
   memberId?: string | null;
   /** Role of the member in the target community; API token holders and the CLI act as trusted. */
   role: MemberRole;

@@ -4,7 +4,7 @@ import type { LoggedCitation } from '../db/schema/questions.ts';
 export type Citation = LoggedCitation;
 
 /** Where a question came from (question_log.channel). */
-export type QuestionChannel = 'api' | 'cli' | 'telegram' | 'discord' | 'matrix' | 'admin' | 'eval';
+export type QuestionChannel = 'api' | 'web' | 'cli' | 'telegram' | 'discord' | 'matrix' | 'admin' | 'eval';
 
 export interface AskInput {
   question: string;

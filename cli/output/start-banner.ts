@@ -17,6 +17,7 @@ export function formatStartBanner({ url, config, database, components, adminPath
   const lines = [
     `Community Resilience Hub is running (${config.DEPLOYMENT_MODE} mode).`,
     '',
+    `  Web page     ${url}/   (members ask here${config.HOST === '127.0.0.1' || config.HOST === 'localhost' ? '; HOST=0.0.0.0 opens it to phones on the network' : '; invite links: npm run hub -- invite <community>'})`,
     `  API          ${url}/api`,
     `  API docs     ${url}/docs`,
     `  Health       ${url}/health`,

@@ -12,6 +12,8 @@ export const communities = pgTable('communities', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  /** Members' web page: null lets anyone who reaches the hub in; otherwise the code (or invite link) is needed. */
+  webAccessCode: text('web_access_code'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

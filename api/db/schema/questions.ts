@@ -20,7 +20,7 @@ export const questionLog = pgTable(
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     communityId: uuid('community_id').references(() => communities.id, { onDelete: 'set null' }),
-    /** api, cli, telegram, discord, matrix. */
+    /** api, web, cli, telegram, discord, matrix. */
     channel: text('channel').notNull(),
     chatId: text('chat_id'),
     askerId: text('asker_id'),
