@@ -84,6 +84,12 @@ export const envSchema = z.object({
     .string()
     .regex(/^(telegram|discord|matrix):[^,\s]+(,(telegram|discord|matrix):[^,\s]+)*$/, 'expected platform:user-id pairs joined by commas, e.g. telegram:123456,matrix:@ana:example.org')
     .optional(),
+  /** Questions and uploads a person may send the bot per hour (a sixth of it at once), and questions per group chat. */
+  CHAT_USER_QUESTIONS_PER_HOUR: positiveInt(30),
+  CHAT_USER_UPLOADS_PER_HOUR: positiveInt(10),
+  CHAT_GROUP_QUESTIONS_PER_HOUR: positiveInt(120),
+  /** End-to-end encrypted Matrix rooms (rust crypto, keys kept in HUB_DATA_DIR/matrix-crypto). */
+  MATRIX_ENCRYPTION: flag.default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,3 +6,4 @@ export * from './questions.ts';
 export * from './curated.ts';
 export * from './sync.ts';
 export * from './search-terms.ts';
+export * from './chat-delivery.ts';
