@@ -19,7 +19,7 @@ export interface RunningChatAdapter {
    * bot is in, through the platform's send queue. Rejects with a ChatSendError saying whether
    * trying again can help.
    */
-  post(chatId: string, blocks: ReplyBlock[]): Promise<void>;
+  post(chatId: string, blocks: ReplyBlock[], options?: { idempotencyKey?: string }): Promise<void>;
   /** Disconnects, waits briefly for answers in progress, and releases every timer and socket. */
   stop(): Promise<void>;
 }
