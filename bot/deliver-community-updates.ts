@@ -17,6 +17,8 @@ const PLATFORMS: readonly ChatPlatform[] = ['telegram', 'discord', 'matrix'];
 export interface ChatDelivery {
   /** Looks for due messages now (after a job queued some). */
   wake(): void;
+  /** Runs a round now and resolves when it is done (after the one in progress, if any). */
+  flush(): Promise<void>;
   /** Waits for the round in progress, then stops looking. */
   stop(): Promise<void>;
 }
@@ -75,6 +77,10 @@ export async function deliverCommunityUpdates(core: HubCore, chat: ChatAdapters,
   wake();
   return {
     wake,
+    async flush() {
+      while (running) await running;
+      await runRounds();
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);
