@@ -35,10 +35,17 @@ export function answerDiscordInteraction(interaction: Interaction, deps: Discord
 async function answerCommand(interaction: ChatInputCommandInteraction, deps: DiscordInteractionDeps): Promise<void> {
   const incoming = toCommandMessage(interaction);
   const logger = deps.logger.child({ platform: 'discord', chatId: incoming.chatId, interactionId: interaction.id });
+  // Discord drops an interaction not acknowledged within 3 s; "thinking…" shows until the answer replaces it.
+  try {
+    await interaction.deferReply();
+  } catch (error) {
+    logger.warn({ err: error }, 'could not acknowledge the slash command');
+    return;
+  }
   await answerChatMessage(incoming, {
     handle: deps.handle,
     logger,
-    typing: { show: () => (interaction.deferred || interaction.replied ? Promise.resolve() : interaction.deferReply()), repeatEveryMs: NO_REPEAT_MS },
+    typing: { show: async () => {}, repeatEveryMs: NO_REPEAT_MS },
     render: { howToAskInGroups: 'use /ask, or mention me in your message', commandPrefix: '/' },
     async send(blocks, extras) {
       const messages = formatDiscordMarkdown(blocks);

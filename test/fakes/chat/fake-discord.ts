@@ -55,6 +55,17 @@ export async function startFakeDiscord(token = 'fake-discord-token') {
     const path = new URL(request.url ?? '/', 'http://fake').pathname;
     const file = files.get(path);
     if (file) return sendBytes(response, file);
+    // Interaction responses are authorised by the interaction token in the URL, not the bot token.
+    const callback = path.match(/^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/);
+    if (callback && request.method === 'POST') {
+      interactionCallbacks.push({ interactionId: callback[1]!, ...((await readJsonBody(request)) as { type: number }) });
+      return void response.writeHead(204).end();
+    }
+    const webhook = decodeURIComponent(path).match(/^\/api\/v10\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/);
+    if (webhook && (request.method === 'PATCH' || request.method === 'POST')) {
+      const body = (await readJsonBody(request)) as Omit<SentDiscordMessage, 'channelId'>;
+      return sendJson(response, 200, post(interactionChannels.get(webhook[2]!) ?? guild.channelId, { ...body, interactionToken: webhook[2]! }));
+    }
     if (request.headers.authorization !== `Bot ${token}`) return sendJson(response, 401, { message: '401: Unauthorized', code: 0 });
     if (path === '/api/v10/gateway/bot') {
       return sendJson(response, 200, { url: gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
@@ -86,16 +97,6 @@ export async function startFakeDiscord(token = 'fake-discord-token') {
       const commands = (await readJsonBody(request)) as unknown as Array<{ name: string }>;
       registeredCommands.push(commands);
       return sendJson(response, 200, commands.map((command) => ({ id: snowflake(), application_id: bot.id, version: '1', type: 1, ...command })));
-    }
-    const callback = path.match(/^\/api\/v10\/interactions\/(\d+)\/([^/]+)\/callback$/);
-    if (callback && request.method === 'POST') {
-      interactionCallbacks.push({ interactionId: callback[1]!, ...((await readJsonBody(request)) as { type: number }) });
-      return void response.writeHead(204).end();
-    }
-    const webhook = path.match(/^\/api\/v10\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/);
-    if (webhook && (request.method === 'PATCH' || request.method === 'POST')) {
-      const body = (await readJsonBody(request)) as Omit<SentDiscordMessage, 'channelId'>;
-      return sendJson(response, 200, post(interactionChannels.get(webhook[2]!) ?? guild.channelId, { ...body, interactionToken: webhook[2]! }));
     }
     sendJson(response, 404, { message: `fake has no ${request.method} ${path}`, code: 0 });
   });
