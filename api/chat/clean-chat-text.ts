@@ -1,4 +1,5 @@
 /** NUL and the other C0 controls except tab and newline: PostgreSQL refuses NUL in text, and none of them mean anything in chat. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /**
