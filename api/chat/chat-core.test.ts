@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore, waitFor } from '#test/support/test-core.ts';
+import { createTestCore } from '#test/support/test-core.ts';
 import { testEngine } from '#test/support/test-database.ts';
 import type { HubCore } from '../core/hub-core.ts';
 import { chatOutbox, communities, communityChats, documents, members, questionLog } from '../db/schema/index.ts';
@@ -97,15 +97,19 @@ describe(`the core's chat entry point on ${testEngine}`, () => {
   it('lists the documents a chat draws on, newest first, a page at a time', async () => {
     await handleChatMessage(core, message({ chatId: '903', text: 'help' }));
     const link = await linkOf('telegram', '903');
-    for (let i = 1; i <= 12; i++) await addDocument(link!.slug, `# Notice ${i}\n\nNotice number ${i} for the street.`, `notice-${i}.md`);
+    const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
+    const row = (title: string, minute: number, status: 'ready' | 'pending_review' = 'ready') => ({
+      communityId: link!.communityId, filename: `${title}.md`, title, fileType: 'md', mimeType: 'text/markdown', sizeBytes: 10,
+      sha256: `${title}-${minute}`, rawFileKey: 'none', status, approvedAt: status === 'ready' ? at(minute) : null, createdAt: at(minute),
+    });
+    await core.db.insert(documents).values([...Array.from({ length: 12 }, (_, i) => row(`Notice ${i + 1}`, i + 1)), row('Unreviewed', 30, 'pending_review')]);
     const first = await handleChatMessage(core, message({ chatId: '903', text: '', command: 'sources' }));
-    expect(first).toMatchObject({ kind: 'sources', page: 1, pageCount: 2, pageSize: 10 });
-    const titles = (first as Extract<ChatReply, { kind: 'sources' }>).documents.map((d) => d.title);
-    expect(titles.slice(0, 2)).toEqual(['Notice 12', 'Notice 11']);
+    expect(first).toMatchObject({ kind: 'sources', communityName: expect.stringContaining('Telegram chat'), page: 1, pageCount: 2, pageSize: 10, total: 12 });
+    expect((first as Extract<ChatReply, { kind: 'sources' }>).documents.slice(0, 2).map((d) => d.title)).toEqual(['Notice 12', 'Notice 11']);
     const second = (await handleChatMessage(core, message({ chatId: '903', text: '2', command: 'sources' }))) as Extract<ChatReply, { kind: 'sources' }>;
-    expect(second.page).toBe(2);
-    // Page 2 holds notices 2 and 1 plus the global/first-room documents? No: only this community and global ones.
     expect(second.documents.map((d) => d.title)).toEqual(['Notice 2', 'Notice 1']);
+    const pastTheEnd = (await handleChatMessage(core, message({ chatId: '903', text: '9', command: 'sources' }))) as Extract<ChatReply, { kind: 'sources' }>;
+    expect(pastTheEnd.page).toBe(2);
   });
 
   it('says which answer tiers are up and the sync mode', async () => {
@@ -177,6 +181,17 @@ describe(`the core's chat entry point on ${testEngine}`, () => {
       ['909', 'A moderator approved keep.txt. I am reading it now; you can ask about it in a few minutes.'],
       ['909', 'A moderator decided not to use drop.txt. Reason: Out of date'],
     ]);
-    await waitFor(async () => (await core.db.select().from(documents).where(eq(documents.id, kept.document.id)))[0]?.id, 1000);
+  });
+
+  it('tells a trusted uploader in their chat when their file could not be read', async () => {
+    const reply = (await handleChatMessage(core, message({ chatId: '910', sender: { id: 'mod-1' }, text: '', attachment: { filename: 'broken.pdf', download: async () => new TextEncoder().encode('%PDF-1.4\nnot really a pdf') } }))) as Extract<ChatReply, { kind: 'upload-received' }>;
+    expect(reply.document.status).toBe('queued');
+    const { processDocument } = await import('../documents/process-document.ts');
+    await processDocument({ ...core, indexDocument: async () => {} }, { documentId: reply.document.id, attempt: 0, finalAttempt: true });
+    await queueUploaderNotices(core.db);
+    const [notice] = await core.db.select().from(chatOutbox).where(eq(chatOutbox.dedupeKey, `document:${reply.document.id}:failed`));
+    expect(notice).toMatchObject({ platform: 'telegram', chatId: '910', message: { text: expect.stringContaining('I could not read broken.pdf') } });
+    // No "approved" notice for a file that never waited for review.
+    expect(await core.db.select().from(chatOutbox).where(eq(chatOutbox.dedupeKey, `document:${reply.document.id}:approved`))).toEqual([]);
   });
 });

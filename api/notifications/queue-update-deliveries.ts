@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { HubDatabase } from '../db/database.ts';
 import { chatOutbox, communityChats, communityUpdates } from '../db/schema/index.ts';
 
@@ -29,6 +29,11 @@ export async function queueUpdateDeliveries(db: HubDatabase, updateId: string): 
       })),
     )
     .onConflictDoNothing()
-    .returning({ id: chatOutbox.id });
+    .returning({ platform: chatOutbox.platform, chatId: chatOutbox.chatId });
+  if (queued.length > 0) {
+    // Moderators see every chat the update is on its way to, including platforms not connected yet.
+    const entries = Object.fromEntries(queued.map((chat) => [`${chat.platform}:${chat.chatId}`, 'queued']));
+    await db.update(communityUpdates).set({ deliveries: sql`${communityUpdates.deliveries} || ${JSON.stringify(entries)}::jsonb` }).where(eq(communityUpdates.id, update.id));
+  }
   return { found: true, queued: queued.length, chats: chats.length };
 }
