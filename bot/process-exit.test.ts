@@ -9,7 +9,7 @@ const script = fileURLToPath(new URL('../test/fakes/chat/run-all-adapters-once.t
 // above this bound, which leaves room for the encryption wasm to load on a busy machine).
 it('lets the process exit on its own right after every chat adapter stops', async () => {
   const started = Date.now();
-  const { stdout } = await promisify(execFile)(process.execPath, [script], { timeout: 40_000 });
+  const { stdout } = await promisify(execFile)(process.execPath, [script], { timeout: 100_000 });
   expect(stdout).toContain('running: telegram,discord,matrix; replies: 3');
-  expect(Date.now() - started).toBeLessThan(20_000);
-});
+  expect(Date.now() - started).toBeLessThan(60_000);
+}, 120_000);
