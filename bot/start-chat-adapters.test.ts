@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '#api/config/load-config.ts';
@@ -17,7 +20,7 @@ afterEach(async () => {
 
 async function startAdapters(env: Record<string, string>, retry = {}): Promise<ChatAdapters & { log: ReturnType<typeof createCapturedLogger> }> {
   const log = createCapturedLogger();
-  const adapters = await startChatAdapters({ config: parseConfig(env), logger: log.logger, handle, retry });
+  const adapters = await startChatAdapters({ config: parseConfig({ HUB_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hub-chat-')), ...env }), logger: log.logger, handle, retry });
   cleanups.push(() => adapters.stop());
   return { ...adapters, log };
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { HubDatabase } from '../db/database.ts';
+import { nameBasedId } from '../db/name-based-id.ts';
 import { communities } from '../db/schema/index.ts';
 import { invalidInput } from '../errors/app-error.ts';
 
@@ -13,7 +14,8 @@ export async function ensureCommunity(db: HubDatabase, slug: string): Promise<{ 
   }
   const existing = await findCommunity(db, normalised);
   if (existing) return existing;
-  await db.insert(communities).values({ slug: normalised, name: normalised }).onConflictDoNothing();
+  // Named by its slug, so the same community created on two instances before they sync is one entity.
+  await db.insert(communities).values({ id: nameBasedId('community', normalised), slug: normalised, name: normalised }).onConflictDoNothing();
   const created = await findCommunity(db, normalised);
   if (!created) throw new Error(`community ${normalised} vanished right after being created`);
   return created;

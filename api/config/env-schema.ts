@@ -97,6 +97,12 @@ export const envSchema = z.object({
   PENDING_UPLOAD_MB_PER_MEMBER: positiveInt(25),
   PENDING_UPLOADS_PER_COMMUNITY: positiveInt(50),
   PENDING_UPLOAD_MB_PER_COMMUNITY: positiveInt(250),
+  /** Questions and uploads a person may send the bot per hour (a sixth of it at once), and questions per group chat. */
+  CHAT_USER_QUESTIONS_PER_HOUR: positiveInt(30),
+  CHAT_USER_UPLOADS_PER_HOUR: positiveInt(10),
+  CHAT_GROUP_QUESTIONS_PER_HOUR: positiveInt(120),
+  /** End-to-end encrypted Matrix rooms (rust crypto, keys kept in HUB_DATA_DIR/matrix-crypto). */
+  MATRIX_ENCRYPTION: flag.default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { nameBasedId } from '../db/name-based-id.ts';
 import { entityKinds } from './entity-kinds.ts';
 
 /** One chunk of a processed document, sent with its vector so the receiver need not embed it again. */
@@ -43,7 +43,5 @@ export function changeId(change: Pick<SyncChange, 'type' | 'id' | 'generation' |
  */
 export function conflictId(type: string, id: string, a: { generation: number; revHash: string }, b: { generation: number; revHash: string }): string {
   const [first, second] = [`${a.generation}-${a.revHash}`, `${b.generation}-${b.revHash}`].sort();
-  const digest = createHash('sha256').update(`${type}:${id}:${first}:${second}`).digest('hex');
-  // Shaped as a UUID (version 8: custom) so it fits the uuid column.
-  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-8${digest.slice(13, 16)}-${((parseInt(digest[16]!, 16) & 0x3) | 0x8).toString(16)}${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
+  return nameBasedId('conflict', type, id, first!, second!);
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { HubCore } from '../core/hub-core.ts';
 import { communityUpdates, documents } from '../db/schema/index.ts';
 import { writtenDocumentValues } from '../documents/written-document.ts';
@@ -43,9 +43,13 @@ export async function publishCommunityUpdate(core: HubCore, input: PublishUpdate
   return update!;
 }
 
-/** Marks one chat's delivery outcome on the update (the bot reports "sent" or the error). */
-export async function recordUpdateDelivery(core: HubCore, updateId: string, chatKey: string, outcome: string): Promise<void> {
-  const [row] = await core.db.select({ deliveries: communityUpdates.deliveries }).from(communityUpdates).where(eq(communityUpdates.id, updateId));
-  if (!row) return;
-  await core.db.update(communityUpdates).set({ deliveries: { ...row.deliveries, [chatKey]: outcome } }).where(eq(communityUpdates.id, updateId));
+/**
+ * Marks one chat's delivery outcome on the update ("sent", "retrying: …", "failed: …") for moderators.
+ * One statement, so chats reported at the same moment do not overwrite each other's entries.
+ */
+export async function recordUpdateDelivery(core: Pick<HubCore, 'db'>, updateId: string, chatKey: string, outcome: string): Promise<void> {
+  await core.db
+    .update(communityUpdates)
+    .set({ deliveries: sql`${communityUpdates.deliveries} || jsonb_build_object(${chatKey}::text, ${outcome}::text)` })
+    .where(eq(communityUpdates.id, updateId));
 }

@@ -1,8 +1,10 @@
-import type { Message } from 'discord.js';
+import { PermissionFlagsBits, type Message } from 'discord.js';
 import type { Logger } from '#api/logging/create-logger.ts';
 import { answerChatMessage } from '../shared/answer-chat-message.ts';
 import type { HandleChatMessage } from '../shared/chat-adapter.ts';
+import type { SendQueue } from '../shared/send-queue.ts';
 import type { TaskTracker } from '../shared/track-tasks.ts';
+import { feedbackButtons } from './feedback-buttons.ts';
 import { formatDiscordMarkdown } from './format-discord-markdown.ts';
 import { toMessage, type DownloadDiscordAttachment } from './to-message.ts';
 
@@ -18,6 +20,9 @@ export interface DiscordMessageDeps {
   logger: Logger;
   download: DownloadDiscordAttachment;
   tasks: TaskTracker;
+  queue: SendQueue;
+  /** Show 👍/👎 under answers (when votes can be recorded). */
+  feedback: boolean;
 }
 
 /** Listener for every message the gateway delivers: answers those addressed to the bot. */
@@ -33,19 +38,22 @@ export function answerDiscordMessage(message: Message, deps: DiscordMessageDeps)
     return;
   }
   const logger = deps.logger.child({ platform: 'discord', chatId: incoming.chatId, messageId: message.id });
+  const withAdminCheck = { ...incoming, isChatAdmin: async () => message.member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false };
   deps.tasks.run(() =>
-    answerChatMessage(incoming, {
+    answerChatMessage(withAdminCheck, {
       handle: deps.handle,
       logger,
       typing: { show: () => channel.sendTyping(), repeatEveryMs: TYPING_REPEAT_MS },
-      render: { howToAskInGroups: `mention me (@${message.client.user.username}) in your message, or reply to one of my messages` },
-      async send(blocks) {
-        let first = true;
-        for (const content of formatDiscordMarkdown(blocks)) {
+      render: { howToAskInGroups: `use /ask, mention me (@${message.client.user.username}) in your message, or reply to one of my messages`, commandPrefix: '/' },
+      async send(blocks, extras) {
+        const messages = formatDiscordMarkdown(blocks);
+        for (const [index, content] of messages.entries()) {
+          const components = index === messages.length - 1 && deps.feedback && extras.feedbackFor ? [feedbackButtons(extras.feedbackFor)] : [];
           // In a server channel the first part replies to the question, so it is clear what it answers.
-          if (first && !incoming.isDirect) await message.reply({ content, allowedMentions: NO_PINGS });
-          else await channel.send({ content, allowedMentions: NO_PINGS });
-          first = false;
+          await deps.queue.run(incoming.chatId, !incoming.isDirect, async () => {
+            if (index === 0 && !incoming.isDirect) await message.reply({ content, allowedMentions: NO_PINGS, components });
+            else await channel.send({ content, allowedMentions: NO_PINGS, components });
+          });
         }
       },
     }),

@@ -1,6 +1,7 @@
 import { escapeMarkdown } from 'discord.js';
 import { layoutMessages } from '../shared/pack-blocks.ts';
-import { BlockStyle, type ReplyBlock } from '../shared/render-reply.ts';
+import { BlockStyle, type ReplyBlock } from '../shared/reply-block.ts';
+import { tableAsText } from '../shared/table-text.ts';
 
 /** Discord refuses message content longer than this. */
 export const DISCORD_MESSAGE_LIMIT = 2000;
@@ -10,15 +11,29 @@ export function formatDiscordMarkdown(blocks: ReplyBlock[]): string[] {
   return layoutMessages(blocks, DISCORD_MESSAGE_LIMIT, formatBlock);
 }
 
+/** Headings and masked links are escaped too: a document's "# Title" or "[click](url)" stays text. */
+function escape(text: string): string {
+  return escapeMarkdown(text, { heading: true, maskedLink: true, bulletedList: true, numberedList: false });
+}
+
 function formatBlock(block: ReplyBlock): string {
-  // Headings and masked links are escaped too: a document's "# Title" or "[click](url)" stays text.
-  const text = escapeMarkdown(block.text, { heading: true, maskedLink: true });
   switch (block.style) {
     case BlockStyle.note:
-      return `_${text}_`;
+      return `_${escape(block.text)}_`;
     case BlockStyle.heading:
-      return `**${text}**`;
+    case BlockStyle.label:
+      return `**${escape(block.text)}**`;
+    case BlockStyle.quote:
+      return block.text
+        .split('\n')
+        .map((line) => `> ${escape(line)}`)
+        .join('\n');
+    case BlockStyle.table: {
+      const table = tableAsText(block.text);
+      // Inside a code block nothing is markup; only a closing fence could break out of it.
+      return table.monospace ? `\`\`\`\n${table.text.replaceAll('```', "'''")}\n\`\`\`` : escape(table.text);
+    }
     default:
-      return text;
+      return escape(block.text);
   }
 }

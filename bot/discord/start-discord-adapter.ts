@@ -1,10 +1,13 @@
 import { once } from 'node:events';
 import { Client, DiscordjsErrorCodes, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Logger } from '#api/logging/create-logger.ts';
-import { ChatAdapterStartError, type HandleChatMessage, type RunningChatAdapter } from '../shared/chat-adapter.ts';
+import { ChatAdapterStartError, ChatSendError, type HandleChatMessage, type HandleFeedback, type RunningChatAdapter } from '../shared/chat-adapter.ts';
 import { fetchBytes } from '../shared/fetch-bytes.ts';
 import { createTaskTracker } from '../shared/track-tasks.ts';
+import { answerDiscordInteraction } from './answer-discord-interaction.ts';
 import { answerDiscordMessage } from './answer-discord-message.ts';
+import { registerDiscordCommands } from './discord-commands.ts';
+import { createDiscordSendQueue, toDiscordSendError } from './discord-send-queue.ts';
 import { formatDiscordMarkdown } from './format-discord-markdown.ts';
 
 const STOP_GRACE_MS = 5_000;
@@ -17,6 +20,8 @@ export interface DiscordAdapterOptions {
   apiUrl?: string;
   logger: Logger;
   handle: HandleChatMessage;
+  /** Records 👍/👎 presses; without it the buttons are not shown. */
+  vote?: HandleFeedback;
   /** UPLOAD_MAX_BYTES: downloads stop past it. */
   maxFileBytes?: number;
   signal?: AbortSignal;
@@ -53,19 +58,29 @@ export async function startDiscordAdapter(options: DiscordAdapterOptions): Promi
   }
 
   const tasks = createTaskTracker();
+  const queue = createDiscordSendQueue();
   const botUserId = client.user!.id;
   const download = (url: string) => fetchBytes(url, { maxBytes: options.maxFileBytes });
-  client.on(Events.MessageCreate, (message) => answerDiscordMessage(message, { botUserId, handle, logger, download, tasks }));
+  await registerDiscordCommands(client as Client<true>, logger);
+  const vote = options.vote;
+  client.on(Events.MessageCreate, (message) => answerDiscordMessage(message, { botUserId, handle, logger, download, tasks, queue, feedback: Boolean(vote) }));
+  client.on(Events.InteractionCreate, (interaction) => answerDiscordInteraction(interaction, { handle, ...(vote ? { vote } : {}), logger, tasks, queue }));
   return {
     platform: 'discord',
     identity: `@${client.user!.username}`,
     async post(chatId, blocks) {
-      const channel = await client.channels.fetch(chatId);
-      if (!channel?.isSendable()) throw new Error(`the bot cannot write to Discord channel ${chatId}`);
-      for (const content of formatDiscordMarkdown(blocks)) await channel.send({ content, allowedMentions: { parse: [] } });
+      try {
+        const channel = await client.channels.fetch(chatId);
+        if (!channel?.isSendable()) throw new ChatSendError(`the bot cannot write to Discord channel ${chatId}`, { permanent: true });
+        const isGroup = !channel.isDMBased();
+        for (const content of formatDiscordMarkdown(blocks)) await queue.run(chatId, isGroup, async () => void (await channel.send({ content, allowedMentions: { parse: [] } })));
+      } catch (error) {
+        throw toDiscordSendError(error);
+      }
     },
     async stop() {
       client.removeAllListeners(Events.MessageCreate);
+      client.removeAllListeners(Events.InteractionCreate);
       await tasks.drain(STOP_GRACE_MS);
       await client.destroy();
     },

@@ -83,4 +83,11 @@ describe('discord toMessage', () => {
     expect(map({ content: '<@900>', mentioned: [botId] })?.text).toBe('');
     expect(map({ guildId: null, content: '' })).toBeNull();
   });
+
+  it('reads a command written after the mention, or in a direct message, like the slash command', () => {
+    expect(map({ content: '<@900> /sources 2', mentioned: [botId] })).toMatchObject({ command: 'sources', text: '2' });
+    expect(map({ guildId: null, content: '!status' })).toMatchObject({ command: 'status', text: '' });
+    expect(map({ guildId: null, content: '/ask where is the shelter?' })).toMatchObject({ text: 'where is the shelter?' });
+    expect(map({ guildId: null, content: '/ask where?' })?.command).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
 import type { IncomingChatMessage } from '#api/chat/chat-message.ts';
+import { readCommand } from '#api/chat/read-command.ts';
 
 /**
  * The parts of a discord.js Message the mapper reads. A real Message fits this shape; tests pass plain
@@ -40,13 +41,17 @@ export function toMessage(message: DiscordMessageLike, botUserId: string, downlo
   const [file] = message.attachments.values();
   // Stickers, polls and embeds arrive with no text; a bare mention is kept (the core answers with help).
   if (message.content.trim() === '' && !file) return null;
+  const text = removeBotMentions(message.content, [`@${botUserId}`, `@!${botUserId}`, ...botRoleIds.map((id) => `@&${id}`)]);
+  // "@hub /sources 2" or "!status" in a message works like the slash command.
+  const command = file ? null : readCommand(text);
   return {
     platform: 'discord',
     chatId: message.channelId,
     chatTitle: isDirect ? undefined : titleOf(message),
     isDirect,
     sender: { id: message.author.id, displayName: message.member?.displayName ?? message.author.globalName ?? message.author.username },
-    text: removeBotMentions(message.content, [`@${botUserId}`, `@!${botUserId}`, ...botRoleIds.map((id) => `@&${id}`)]),
+    text: command ? command.args : text,
+    ...(command && command.command !== 'ask' ? { command: command.command } : {}),
     attachment: file && { filename: file.name, sizeBytes: file.size, download: () => download(file.url) },
   };
 }

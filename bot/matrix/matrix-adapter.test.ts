@@ -82,7 +82,7 @@ describe('matrix adapter against a fake homeserver', () => {
     const [sent] = await fake.sent.waitForCount(1);
     expect(received[0]).toMatchObject({ text: '', attachment: { filename: 'water.pdf', sizeBytes: bytes.byteLength } });
     expect(downloaded).toEqual(bytes);
-    expect(sent!.content.body).toBe('Received water.pdf. A moderator will review it before I use it in answers.');
+    expect(sent!.content.body).toBe('Received water.pdf. A moderator will review it before I use it in answers. I will tell you here when they decide.');
   });
 
   it('stops downloading a file that did not state its size once it passes UPLOAD_MAX_BYTES', async () => {

@@ -63,4 +63,11 @@ describe('matrix toMessage', () => {
     expect(map(event({ ...file, body: 'plan.pdf' }), group)).toBeNull();
     expect(map(event({ ...file, body: 'for the archive', 'm.mentions': { user_ids: [bot.userId] } }), group)?.text).toBe('for the archive');
   });
+
+  it('answers !commands and /commands in any room, with their arguments as the text', () => {
+    expect(map(text('!sources 2'), group)).toMatchObject({ command: 'sources', text: '2', isDirect: false });
+    expect(map(text('/status'), dm)).toMatchObject({ command: 'status', text: '' });
+    expect(map(text('Hub: !unsubscribe', { 'm.mentions': { user_ids: [bot.userId] } }), group)).toMatchObject({ command: 'unsubscribe' });
+    expect(map(text('!weather'), group)).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import type { ChatAttachment, IncomingChatMessage } from '#api/chat/chat-message.ts';
+import { readCommand } from '#api/chat/read-command.ts';
 import { cleanQuestion, mentionsBot, startsWithAsk, type MatrixBotIdentity } from './addressed-to-bot.ts';
 
 export type { MatrixBotIdentity } from './addressed-to-bot.ts';
@@ -34,11 +35,16 @@ export function toMessage(event: MatrixEventLike, room: MatrixRoomFacts, bot: Ma
   if (event.type !== 'm.room.message' || !event.sender || event.sender === bot.userId) return null;
   if ((content['m.relates_to'] as { rel_type?: string } | undefined)?.rel_type === 'm.replace') return null;
   const body = typeof content.body === 'string' ? content.body : '';
-  const addressed = room.isDirect || room.repliedToSender === bot.userId || mentionsBot(content, body, bot) || startsWithAsk(body);
+  // `!sources` and the other commands are for the bot in any room, like `!ask`.
+  const bareCommand = content.msgtype === 'm.text' ? readCommand(body) : null;
+  const addressed = room.isDirect || room.repliedToSender === bot.userId || mentionsBot(content, body, bot) || startsWithAsk(body) || bareCommand !== null;
   if (!addressed) return null;
   const base = { platform: 'matrix' as const, chatId: room.roomId, chatTitle: room.name, isDirect: room.isDirect, sender: { id: event.sender, displayName: room.senderDisplayName } };
   if (content.msgtype === 'm.text') {
-    return { ...base, text: cleanQuestion(body, bot) };
+    const question = cleanQuestion(body, bot);
+    const command = readCommand(question);
+    if (command && command.command !== 'ask') return { ...base, text: command.args, command: command.command };
+    return { ...base, text: command ? command.args : question };
   }
   if (content.msgtype === 'm.file' || content.msgtype === 'm.image') {
     const attachment = attachmentOf(content, body, download);

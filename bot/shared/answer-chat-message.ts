@@ -7,13 +7,19 @@ import { whileTyping, type TypingIndicator } from './while-typing.ts';
 /** Said when the core itself throws (it should not); details go to the log, never to the chat. */
 export const UNEXPECTED_FAILURE_TEXT = 'Something went wrong on my side and I could not answer. Please try again in a moment.';
 
+/** What an adapter needs besides the text: the answer to attach 👍/👎 to. */
+export interface ReplyExtras {
+  /** question_log id of an answer; the adapter puts feedback buttons under its last message. */
+  feedbackFor?: string;
+}
+
 export interface AnswerChatMessageDeps {
   handle: HandleChatMessage;
   logger: Logger;
   typing: TypingIndicator;
   render: RenderOptions;
   /** Sends the rendered reply in the platform's format, to the chat the message came from. */
-  send(blocks: ReplyBlock[]): Promise<void>;
+  send(blocks: ReplyBlock[], extras: ReplyExtras): Promise<void>;
 }
 
 /**
@@ -25,8 +31,9 @@ export async function answerChatMessage(message: IncomingChatMessage, deps: Answ
   const reply = await whileTyping(deps.typing, deps.logger, () => askCore(message, deps));
   const blocks = renderReply(reply, deps.render);
   if (!blocks) return;
+  const feedbackFor = reply.kind === 'answer' && reply.answer.questionId ? reply.answer.questionId : undefined;
   try {
-    await deps.send(blocks);
+    await deps.send(blocks, feedbackFor ? { feedbackFor } : {});
   } catch (error) {
     deps.logger.error({ err: error }, 'could not send the reply to the chat');
   }

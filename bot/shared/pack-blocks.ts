@@ -1,5 +1,4 @@
-import type { ReplyBlock } from './render-reply.ts';
-import { BlockStyle } from './render-reply.ts';
+import { BlockStyle, keepsWithNext, type ReplyBlock } from './reply-block.ts';
 import { splitText } from './split-text.ts';
 
 /** Room for what joins two blocks ("\n\n"); see blockSeparator. */
@@ -7,15 +6,16 @@ const SEPARATOR_ALLOWANCE = 2;
 /** Each retry cuts a too-long block into pieces this much smaller. */
 const SHRINK_FACTOR = 0.8;
 
-/** What goes between two formatted blocks: a heading sits right on top of what it introduces. */
+/** What goes between two formatted blocks: a heading or a source label sits right on top of what it introduces. */
 export function blockSeparator(previous: ReplyBlock): string {
-  return previous.style === BlockStyle.heading ? '\n' : '\n\n';
+  return keepsWithNext(previous) ? '\n' : '\n\n';
 }
 
 /**
  * Use to fit a reply into a platform's length limit: groups blocks into messages whose formatted size
- * (`measure`, e.g. the length after escaping and markup) stays within `limit`, cutting a block that is
- * too long on its own into pieces of the same style. Order is kept.
+ * (`measure`, e.g. the length after escaping and markup) stays within `limit`. A block too long on its
+ * own is cut into pieces of the same style (each piece formats as a whole quote or table), at lines
+ * before words, so a citation line is never cut; a heading or a source label never ends a message.
  */
 export function packBlocks(blocks: ReplyBlock[], limit: number, measure: (block: ReplyBlock) => number): ReplyBlock[][] {
   const messages: ReplyBlock[][] = [];
@@ -24,9 +24,17 @@ export function packBlocks(blocks: ReplyBlock[], limit: number, measure: (block:
   for (const piece of blocks.flatMap((block) => fitBlock(block, limit, measure))) {
     const pieceSize = measure(piece);
     if (current.length > 0 && size + SEPARATOR_ALLOWANCE + pieceSize > limit) {
+      // Carry introducing blocks over, so "Sources" or "[1] Guide" opens the next message with its content.
+      const carried: ReplyBlock[] = [];
+      while (current.length > 1 && keepsWithNext(current.at(-1)!)) carried.unshift(current.pop()!);
       messages.push(current);
-      current = [];
-      size = 0;
+      current = carried;
+      size = carried.reduce((sum, block, index) => sum + measure(block) + (index > 0 ? SEPARATOR_ALLOWANCE : 0), 0);
+      if (current.length > 0 && size + SEPARATOR_ALLOWANCE + pieceSize > limit) {
+        messages.push(current);
+        current = [];
+        size = 0;
+      }
     }
     size += (current.length > 0 ? SEPARATOR_ALLOWANCE : 0) + pieceSize;
     current.push(piece);
@@ -47,6 +55,8 @@ export function layoutMessages(blocks: ReplyBlock[], limit: number, format: (blo
 
 function fitBlock(block: ReplyBlock, limit: number, measure: (block: ReplyBlock) => number): ReplyBlock[] {
   if (measure(block) <= limit) return [block];
+  // A table is cut between rows, each piece repeating the header row so it still reads as a table.
+  if (block.style === BlockStyle.table) return fitTable(block, limit, measure);
   // Escaping and markup grow text unevenly, so shrink the plain-text budget until every piece fits.
   let budget = Math.min(block.text.length, limit);
   for (;;) {
@@ -54,4 +64,21 @@ function fitBlock(block: ReplyBlock, limit: number, measure: (block: ReplyBlock)
     if (budget <= 2 || pieces.every((piece) => measure(piece) <= limit)) return pieces;
     budget = Math.max(2, Math.floor(budget * SHRINK_FACTOR));
   }
+}
+
+function fitTable(block: ReplyBlock, limit: number, measure: (block: ReplyBlock) => number): ReplyBlock[] {
+  const [header = '', ...rows] = block.text.split('\n');
+  const pieces: ReplyBlock[] = [];
+  let lines: string[] = [];
+  for (const row of rows) {
+    const candidate = { style: block.style, text: [header, ...lines, row].join('\n') };
+    if (lines.length > 0 && measure(candidate) > limit) {
+      pieces.push({ style: block.style, text: [header, ...lines].join('\n') });
+      lines = [];
+    }
+    lines.push(row);
+  }
+  pieces.push({ style: block.style, text: [header, ...lines].join('\n') });
+  // A single row too wide for a message is shown as text cut at words.
+  return pieces.flatMap((piece) => (measure(piece) <= limit ? [piece] : fitBlock({ style: BlockStyle.text, text: piece.text }, limit, measure)));
 }

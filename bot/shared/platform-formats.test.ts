@@ -44,3 +44,42 @@ describe('platform formats of the same reply', () => {
     expect(formatMatrixMessages(long).every((m) => Buffer.byteLength(m.formatted_body) <= MATRIX_HTML_BYTE_LIMIT)).toBe(true);
   });
 });
+
+describe('quotes and tables in each platform’s own form', () => {
+  const quoted: ReplyBlock[] = [
+    { style: 'label', text: '[1] Water guide' },
+    { style: 'quote', text: 'Boil water <1 minute>.\nThen let it cool.' },
+    { style: 'table', text: '| Water | Bleach |\n| 1 gallon | 8 drops |' },
+  ];
+
+  it('Telegram: <blockquote> and a <pre> table', () => {
+    expect(formatTelegramHtml(quoted)).toEqual(['<b>[1] Water guide</b>\n<blockquote>Boil water &lt;1 minute&gt;.\nThen let it cool.</blockquote>\n\n<pre>Water    | Bleach\n---------+--------\n1 gallon | 8 drops</pre>']);
+  });
+
+  it('Discord: "> " on every quoted line and a code block table', () => {
+    expect(formatDiscordMarkdown(quoted)).toEqual(['**[1] Water guide**\n> Boil water <1 minute>.\n> Then let it cool.\n\n```\nWater    | Bleach\n---------+--------\n1 gallon | 8 drops\n```']);
+  });
+
+  it('Matrix: <blockquote> and an HTML table, with a readable plain body', () => {
+    expect(formatMatrixMessages(quoted)).toEqual([
+      {
+        body: '[1] Water guide\n> Boil water <1 minute>.\n> Then let it cool.\n\nWater    | Bleach\n---------+--------\n1 gallon | 8 drops',
+        formatted_body:
+          '<p><strong>[1] Water guide</strong></p><blockquote>Boil water &lt;1 minute&gt;.<br>Then let it cool.</blockquote><table><thead><tr><th>Water</th><th>Bleach</th></tr></thead><tbody><tr><td>1 gallon</td><td>8 drops</td></tr></tbody></table>',
+      },
+    ]);
+  });
+
+  it('splits a long run of quotes so every message holds whole quotes', () => {
+    const many: ReplyBlock[] = Array.from({ length: 80 }, (_, i) => [
+      { style: 'label' as const, text: `[${(i % 3) + 1}] Guide ${i}` },
+      { style: 'quote' as const, text: `Passage ${i}: ${'keep water cool and dark. '.repeat(4)}` },
+    ]).flat();
+    const messages = formatTelegramHtml(many);
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) {
+      expect(message.split('<blockquote>').length).toBe(message.split('</blockquote>').length);
+      expect(message.trimEnd().endsWith('</b>')).toBe(false);
+    }
+  });
+});

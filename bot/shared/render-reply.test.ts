@@ -30,8 +30,9 @@ describe('renderReply', () => {
     const reply = answerWith({ provider: 'extractive', answer: `${EXTRACTIVE_LABEL}\n\n[1] Flood guide\n> Boil water.` });
     expect(render(reply)?.slice(0, 2)).toEqual([
       { style: 'note', text: EXTRACTIVE_LABEL },
-      { style: 'text', text: '[1] Flood guide\n> Boil water.' },
+      { style: 'label', text: '[1] Flood guide' },
     ]);
+    expect(render(reply)?.[2]).toEqual({ style: 'quote', text: 'Boil water.' });
   });
 
   it('labels an extractive answer even when the text carries no label', () => {
@@ -45,7 +46,7 @@ describe('renderReply', () => {
   it('tells uploaders whether a moderator will review their file or it is being processed', () => {
     const receipt = (status: 'pending_review' | 'queued' | 'ready' | 'rejected' | 'failed', duplicate: boolean) =>
       render({ kind: 'upload-received', document: { id: 'd', filename: 'plan.pdf', status }, duplicate })?.[0]?.text;
-    expect(receipt('pending_review', false)).toBe('Received plan.pdf. A moderator will review it before I use it in answers.');
+    expect(receipt('pending_review', false)).toBe('Received plan.pdf. A moderator will review it before I use it in answers. I will tell you here when they decide.');
     expect(receipt('queued', false)).toBe('Received plan.pdf. It is being processed; you can ask about it in a few minutes.');
     expect(receipt('ready', true)).toBe('plan.pdf is already in the hub; nothing more to do.');
     expect(receipt('rejected', true)).toContain('a moderator decided not to use it');
@@ -54,8 +55,9 @@ describe('renderReply', () => {
   });
 
   it('explains how to ask (with the platform\'s group hint) and how to send documents', () => {
-    const text = render({ kind: 'help', communitySlug: 'riverside' })!.map((block) => block.text).join('\n');
-    expect(text).toContain('"riverside" community');
+    const text = render({ kind: 'help', communityName: 'Riverside neighbours' })!.map((block) => block.text).join('\n');
+    expect(text).toContain('the documents of Riverside neighbours');
+    expect(text).not.toMatch(/telegram-\d/);
     expect(text).toContain('In a group, mention @hub_bot.');
     expect(text).toContain('Send a PDF');
     expect(text).toContain('wait for a moderator');

@@ -1,4 +1,5 @@
 import type { Message, MessageEntity } from 'grammy/types';
+import { chatCommands, type ChatCommand } from '#api/chat/chat-message.ts';
 
 export interface TelegramBotIdentity {
   id: number;
@@ -6,8 +7,8 @@ export interface TelegramBotIdentity {
 }
 
 /** Commands this bot answers; any other command belongs to someone else. */
-const OUR_COMMANDS = ['ask', 'help', 'start'] as const;
-export type OurCommand = (typeof OUR_COMMANDS)[number];
+const OUR_COMMANDS = chatCommands;
+export type OurCommand = ChatCommand;
 
 /**
  * The command the message starts with: one of ours, 'not-ours' (another bot's command, or one we do

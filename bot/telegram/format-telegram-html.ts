@@ -1,6 +1,7 @@
 import { escapeHtml } from '../shared/escape-html.ts';
 import { layoutMessages } from '../shared/pack-blocks.ts';
-import { BlockStyle, type ReplyBlock } from '../shared/render-reply.ts';
+import { BlockStyle, type ReplyBlock } from '../shared/reply-block.ts';
+import { tableAsText } from '../shared/table-text.ts';
 
 /** Telegram refuses longer messages (counted after entity parsing; counting the HTML is on the safe side). */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
@@ -16,7 +17,14 @@ function formatBlock(block: ReplyBlock): string {
     case BlockStyle.note:
       return `<i>${text}</i>`;
     case BlockStyle.heading:
+    case BlockStyle.label:
       return `<b>${text}</b>`;
+    case BlockStyle.quote:
+      return `<blockquote>${text}</blockquote>`;
+    case BlockStyle.table: {
+      const table = tableAsText(block.text);
+      return table.monospace ? `<pre>${escapeHtml(table.text)}</pre>` : escapeHtml(table.text);
+    }
     default:
       return text;
   }

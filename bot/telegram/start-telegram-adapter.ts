@@ -1,10 +1,12 @@
 import { Bot, GrammyError, HttpError } from 'grammy';
 import type { Logger } from '#api/logging/create-logger.ts';
-import { ChatAdapterStartError, type HandleChatMessage, type RunningChatAdapter } from '../shared/chat-adapter.ts';
+import { ChatAdapterStartError, type HandleChatMessage, type HandleFeedback, type RunningChatAdapter } from '../shared/chat-adapter.ts';
 import { createTaskTracker } from '../shared/track-tasks.ts';
 import { answerTelegramMessage } from './answer-telegram-message.ts';
 import { createTelegramFileDownloader } from './download-telegram-file.ts';
 import { formatTelegramHtml } from './format-telegram-html.ts';
+import { recordTelegramFeedback } from './record-telegram-feedback.ts';
+import { createTelegramSendQueue, isTelegramGroup, toTelegramSendError } from './telegram-send-queue.ts';
 
 /** How long stop() waits for answers already being written. */
 const STOP_GRACE_MS = 5_000;
@@ -16,6 +18,8 @@ export interface TelegramAdapterOptions {
   apiRoot: string;
   logger: Logger;
   handle: HandleChatMessage;
+  /** Records 👍/👎 presses; without it the buttons are not shown. */
+  vote?: HandleFeedback;
   /** UPLOAD_MAX_BYTES: downloads stop past it. */
   maxFileBytes?: number;
   /** Aborts a start that hangs (e.g. no route to the API). */
@@ -36,9 +40,13 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
     throw explainStartFailure(error, apiRoot);
   });
   const tasks = createTaskTracker();
+  const queue = createTelegramSendQueue();
   const downloadFile = createTelegramFileDownloader(bot.api, { token, apiRoot, maxFileBytes: options.maxFileBytes });
+  await registerCommands(bot, logger);
 
-  bot.on('message', (ctx, next) => answerTelegramMessage(ctx, next, { handle, logger, downloadFile, tasks }));
+  const vote = options.vote;
+  bot.on('message', (ctx, next) => answerTelegramMessage(ctx, next, { handle, logger, downloadFile, tasks, queue, feedback: Boolean(vote) }));
+  if (vote) bot.on('callback_query:data', (ctx) => recordTelegramFeedback(ctx, vote, logger));
   // Catch-all, last: what a person sends privately that the bot cannot use (a sticker, a voice note, an
   // unknown command) gets a hint instead of silence. Service messages (a pin) are left alone.
   bot
@@ -47,7 +55,7 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
   bot.catch(({ error, ctx }) => logger.error({ err: error, updateId: ctx.update.update_id }, 'telegram update failed'));
 
   // grammy retries network errors itself; it only gives up on a revoked token or a second poller.
-  const polling = bot.start({ allowed_updates: ['message'] }).catch((error: unknown) => {
+  const polling = bot.start({ allowed_updates: ['message', 'callback_query'] }).catch((error: unknown) => {
     const conflict = error instanceof GrammyError && error.error_code === 409;
     const why = conflict ? 'another program is receiving updates for the same TELEGRAM_BOT_TOKEN (409 Conflict): run one hub per bot, or give each instance its own bot' : 'polling failed';
     logger.error({ err: error }, `telegram stopped receiving messages until the hub restarts: ${why}`);
@@ -56,8 +64,12 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
     platform: 'telegram',
     identity: `@${bot.botInfo.username}`,
     async post(chatId, blocks) {
-      for (const html of formatTelegramHtml(blocks)) {
-        await bot.api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      try {
+        for (const html of formatTelegramHtml(blocks)) {
+          await queue.run(chatId, isTelegramGroup(chatId), () => bot.api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }));
+        }
+      } catch (error) {
+        throw toTelegramSendError(error);
       }
     },
     async stop() {
@@ -66,6 +78,20 @@ export async function startTelegramAdapter(options: TelegramAdapterOptions): Pro
       await tasks.drain(STOP_GRACE_MS);
     },
   };
+}
+
+/** The menu Telegram shows when someone types "/"; a failure only costs the menu, so it is logged. */
+async function registerCommands(bot: Bot, logger: Logger): Promise<void> {
+  await bot.api
+    .setMyCommands([
+      { command: 'ask', description: 'Ask a question (in groups)' },
+      { command: 'sources', description: 'The documents I answer from' },
+      { command: 'status', description: 'What is working right now' },
+      { command: 'subscribe', description: 'Community updates in this chat' },
+      { command: 'unsubscribe', description: 'No more community updates here' },
+      { command: 'help', description: 'What I do and how to ask' },
+    ])
+    .catch((error: unknown) => logger.warn({ err: error }, 'could not register the telegram command menu'));
 }
 
 function explainStartFailure(error: unknown, apiRoot: string): ChatAdapterStartError {

@@ -76,7 +76,7 @@ describe('telegram adapter against a fake Bot API', () => {
     const [sent] = await fake.sentMessages.waitForCount(1);
     expect(received[0]).toMatchObject({ text: 'Evacuation plan', attachment: { filename: 'plan.pdf', sizeBytes: bytes.byteLength } });
     expect(downloaded).toEqual(bytes);
-    expect(sent!.text).toBe('Received plan.pdf. A moderator will review it before I use it in answers.');
+    expect(sent!.text).toBe('Received plan.pdf. A moderator will review it before I use it in answers. I will tell you here when they decide.');
   });
 
   it('survives a core that throws: says something generic, logs it, and keeps answering', async () => {

@@ -60,9 +60,12 @@ describe('telegram toMessage', () => {
     expect(command('/weather', 8)).toBeNull();
   });
 
-  it('passes /help and /start on as the bare command the core recognises', () => {
-    expect(map({ text: '/start payload', entities: [{ type: 'bot_command', offset: 0, length: 6 }] })?.text).toBe('/start');
-    expect(map({ chat: group, text: '/help@hub_bot', entities: [{ type: 'bot_command', offset: 0, length: 13 }] })?.text).toBe('/help');
+  it('passes our commands on as commands, with their arguments as the text', () => {
+    expect(map({ text: '/start payload', entities: [{ type: 'bot_command', offset: 0, length: 6 }] })).toMatchObject({ command: 'start', text: 'payload' });
+    expect(map({ chat: group, text: '/help@hub_bot', entities: [{ type: 'bot_command', offset: 0, length: 13 }] })).toMatchObject({ command: 'help', text: '' });
+    expect(map({ chat: group, text: '/sources 2', entities: [{ type: 'bot_command', offset: 0, length: 8 }] })).toMatchObject({ command: 'sources', text: '2' });
+    expect(map({ chat: group, text: '/unsubscribe@hub_bot', entities: [{ type: 'bot_command', offset: 0, length: 20 }] })).toMatchObject({ command: 'unsubscribe' });
+    expect(map({ chat: group, text: '/ask where?', entities: [{ type: 'bot_command', offset: 0, length: 4 }] })?.command).toBeUndefined();
   });
 
   it('turns a document into an attachment whose download fetches that file', async () => {

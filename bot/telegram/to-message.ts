@@ -27,8 +27,9 @@ export function toMessage(message: Message, bot: TelegramBotIdentity, downloadFi
     chatTitle: 'title' in message.chat ? message.chat.title : undefined,
     isDirect,
     sender,
-    // The core recognises /help and /start itself; /ask only marks the question.
-    text: command && command !== 'ask' ? `/${command}` : removeBotAddress(text, entities, bot),
+    // The text without the command and the bot's name: a question for /ask, the arguments for /sources 2.
+    text: removeBotAddress(text, entities, bot),
+    ...(command && command !== 'ask' ? { command } : {}),
     attachment,
   };
 }

@@ -6,8 +6,9 @@ import { secretsOf } from '#api/logging/config-secrets.ts';
 import { createLogger } from '#api/logging/create-logger.ts';
 import { startApiServer } from '#api/server.ts';
 import { handleChatMessage } from '#api/chat/handle-chat-message.ts';
+import { recordAnswerFeedback } from '#api/chat/record-answer-feedback.ts';
 import { registerAdminPanel } from '#admin/register-admin-panel.ts';
-import { deliverCommunityUpdates } from '#bot/deliver-community-updates.ts';
+import { deliverCommunityUpdates, type ChatDelivery } from '#bot/deliver-community-updates.ts';
 import { startChatAdapters, type ChatAdapters } from '#bot/start-chat-adapters.ts';
 import { startWorkers } from '#workers/start-workers.ts';
 import { startSyncWorker } from '#workers/sync/start-sync-worker.ts';
@@ -23,6 +24,7 @@ export async function runStart(args: string[]): Promise<number> {
   const core = await createHubCore(config, logger);
   let app: Awaited<ReturnType<typeof startApiServer>>['app'] | undefined;
   let chat: ChatAdapters | undefined;
+  let delivery: ChatDelivery | undefined;
   try {
     let adminPath: string | undefined;
     const started = await startApiServer(core, async (server) => {
@@ -31,11 +33,17 @@ export async function runStart(args: string[]): Promise<number> {
     app = started.app;
     await startWorkers(core);
     await startSyncWorker(core);
-    chat = await startChatAdapters({ config, logger, handle: (message) => handleChatMessage(core, message) });
-    await deliverCommunityUpdates(core, chat);
+    chat = await startChatAdapters({
+      config,
+      logger,
+      handle: (message) => handleChatMessage(core, message),
+      vote: async (vote) => (await recordAnswerFeedback(core.db, vote)).recorded,
+    });
+    delivery = await deliverCommunityUpdates(core, chat);
     const components = describeComponents(config, core.rag);
     console.log(formatStartBanner({ url: started.url, config, database: core.database, components, chatPlatforms: chat.running, adminPath }));
   } catch (error) {
+    await delivery?.stop();
     await chat?.stop();
     await app?.close().catch(() => {});
     await core.close();
@@ -47,6 +55,7 @@ export async function runStart(args: string[]): Promise<number> {
   logger.info('shutting down');
   const forceExit = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
   // Chat answers still being written need the core: stop the adapters first.
+  await delivery?.stop();
   await chat.stop();
   await app.close();
   await core.close();

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 export const chatPlatforms = ['telegram', 'discord', 'matrix'] as const;
 export type ChatPlatform = (typeof chatPlatforms)[number];
@@ -28,6 +28,8 @@ export const communityChats = pgTable(
     platform: text('platform', { enum: chatPlatforms }).notNull(),
     chatId: text('chat_id').notNull(),
     title: text('title'),
+    /** Community updates are posted here; `/unsubscribe` turns it off. A column, so it travels with the link when synced. */
+    updatesSubscribed: boolean('updates_subscribed').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [unique('community_chats_platform_chat_unique').on(table.platform, table.chatId)],

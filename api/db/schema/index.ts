@@ -7,3 +7,4 @@ export * from './curated.ts';
 export * from './sync.ts';
 export * from './search-terms.ts';
 export * from './web.ts';
+export * from './chat-delivery.ts';

@@ -3,6 +3,9 @@
  * answers one message on each, stops everything and simply returns. If anything still holds the event
  * loop (matrix-js-sdk's sync timeout did, for ~110 s), the process does not exit and the test sees it.
  */
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { parseConfig } from '../../../api/config/load-config.ts';
 import { startChatAdapters } from '../../../bot/start-chat-adapters.ts';
@@ -13,6 +16,7 @@ import { startFakeTelegramBotApi } from './fake-telegram-bot-api.ts';
 const [telegram, discord, matrix] = await Promise.all([startFakeTelegramBotApi(), startFakeDiscord(), startFakeMatrixHomeserver()]);
 matrix.createRoom('!dm:fake.local', ['@alice:fake.local', matrix.userId]);
 const config = parseConfig({
+  HUB_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hub-chat-exit-')),
   TELEGRAM_BOT_TOKEN: telegram.token,
   TELEGRAM_API_ROOT: telegram.url,
   DISCORD_BOT_TOKEN: discord.token,
