@@ -1,0 +1,61 @@
+/** One quotable piece of a passage: a sentence, a list item or a table row, with what heads it. */
+export interface PassageUnit {
+  text: string;
+  /** The heading lines above it inside the passage ("## First Aid Supplies"), nearest last. */
+  headings: string[];
+  /** For a table row: the table's header row, without which the row cannot be read. */
+  tableHeader?: string;
+  kind: 'sentence' | 'item' | 'row';
+  /** Position in the passage, for quoting in reading order. */
+  index: number;
+}
+
+/** A line longer than this is a paragraph and is cut into sentences; shorter lines are quoted whole. */
+const MAX_LINE_AS_UNIT = 200;
+const HEADING = /^(#{1,6})\s+(.*)$/;
+const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+/;
+const TABLE_ROW = /^\s*\|/;
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}/;
+/** Sentence ends; not after a single capital ("J. Smith") or a number ("Fig. 3."). */
+const SENTENCE_END = /(?<=[^A-Z\d][.!?]["'”’)]?)\s+(?=["“(]?[A-Z0-9])/u;
+
+/**
+ * Use to quote or score parts of a passage: its sentences, list items (each with the headings above
+ * it, so "Aspirin" stays under "Medicine Kit Supplies") and table rows (each with its header row).
+ */
+export function splitPassageUnits(text: string): PassageUnit[] {
+  const units: PassageUnit[] = [];
+  const headings: { level: number; text: string }[] = [];
+  let tableHeader: string | undefined;
+  let previousWasRow = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const heading = HEADING.exec(line);
+    if (heading) {
+      const level = heading[1]!.length;
+      while (headings.length > 0 && headings.at(-1)!.level >= level) headings.pop();
+      headings.push({ level, text: heading[2]!.trim() });
+      previousWasRow = false;
+      continue;
+    }
+    const context = headings.map((h) => h.text);
+    if (TABLE_ROW.test(line)) {
+      if (TABLE_SEPARATOR.test(line)) continue;
+      if (!previousWasRow) tableHeader = line;
+      else units.push({ text: line, headings: context, tableHeader, kind: 'row', index: units.length });
+      previousWasRow = true;
+      continue;
+    }
+    previousWasRow = false;
+    if (LIST_ITEM.test(line)) {
+      units.push({ text: line.replace(LIST_ITEM, '').trim(), headings: context, kind: 'item', index: units.length });
+      continue;
+    }
+    const sentences = line.length <= MAX_LINE_AS_UNIT ? [line] : line.split(SENTENCE_END);
+    for (const sentence of sentences) {
+      if (sentence.trim()) units.push({ text: sentence.trim(), headings: context, kind: 'sentence', index: units.length });
+    }
+  }
+  return units;
+}
