@@ -48,7 +48,7 @@ export async function prepareAnswer(services: RagServices, input: AskInput): Pro
   const retrieval = await retrieveChunks(services, { question, communityId: input.communityId ?? null, k: CANDIDATE_PASSAGES });
   const retrievalMs = Math.round(performance.now() - started);
   const judged = retrieval.chunks.map((chunk) => ({ ...chunk, title: displayTitle(chunk.title, chunk.filename) }));
-  const assessment = assessRelevance(retrieval.normalizedQuestion, retrieval.terms, judged);
+  const assessment = assessRelevance(retrieval.normalizedQuestion, retrieval.terms, judged, retrieval.corpusChunks);
   const floor = Math.max(RelevanceWeights.passageFloor, assessment.relevance * RelevanceWeights.passageShareOfBest);
   const cited = assessment.passages.filter((p) => p.relevance >= floor).slice(0, MAX_CITATIONS);
   const chunks = cited.map((p) => ({ ...p.passage, score: p.relevance }));

@@ -31,13 +31,14 @@ const MIN_SUPPORT_COVERAGE = 0.2;
  * cited passages briefly. Text addressed to an AI assistant is never quoted.
  */
 export function buildExtractiveAnswer(passages: ExtractivePassage[]): string {
+  // A unit leads only for words it says itself; a heading or title alone makes every line under it tie.
   const candidates = passages.flatMap((passage) =>
-    passage.units.filter((unit) => unit.coverage > 0 && !isAimedAtAssistant(unit.text)).map((unit) => ({ passage, unit })),
+    passage.units.filter((unit) => unit.ownCoverage > 0 && !isAimedAtAssistant(unit.text)).map((unit) => ({ passage, unit })),
   );
   const best = Math.max(0, ...candidates.map((c) => c.unit.coverage));
   const ranked = candidates
     .filter((c) => c.unit.coverage >= best * LEAD_SHARE_OF_BEST)
-    .sort((a, b) => b.unit.coverage - a.unit.coverage || a.passage.number - b.passage.number || a.unit.index - b.unit.index);
+    .sort((a, b) => b.unit.coverage - a.unit.coverage || b.unit.ownCoverage - a.unit.ownCoverage || a.passage.number - b.passage.number || a.unit.index - b.unit.index);
   const lead: string[] = [];
   const quoted = new Set<ScoredUnit>();
   for (const { passage, unit } of ranked) {
@@ -45,6 +46,12 @@ export function buildExtractiveAnswer(passages: ExtractivePassage[]): string {
     if (quoted.has(unit) || lead.some((line) => line.includes(unit.text))) continue;
     const block = leadBlock(passage, unit, quoted);
     lead.push(`${block} [${passage.number}]`);
+  }
+  // Nothing says the question's words itself (they are all in titles or headings): quote the best passage's start.
+  if (lead.length === 0 && passages[0]) {
+    const opening = passages[0].units.filter((unit) => !isAimedAtAssistant(unit.text)).slice(0, MAX_SUPPORT_LINES);
+    opening.forEach((unit) => quoted.add(unit));
+    if (opening.length > 0) lead.push(`${opening.map((unit) => `> ${unit.text}`).join('\n')} [${passages[0].number}]`);
   }
   const support = passages.map((passage) => supportBlock(passage, quoted)).filter((block) => block !== null);
   return [EXTRACTIVE_LABEL, lead.join('\n'), ...support].filter((part) => part.length > 0).join('\n\n');
@@ -55,9 +62,11 @@ function leadBlock(passage: ExtractivePassage, unit: ScoredUnit, quoted: Set<Sco
   quoted.add(unit);
   if (unit.kind === 'row') return [unit.tableHeader, unit.text].filter(Boolean).map((line) => `> ${line}`).join('\n');
   if (unit.kind === 'item') {
-    const list = passage.units.filter((u) => u.kind === 'item' && sameHeadings(u, unit) && !isAimedAtAssistant(u.text));
+    const list = listAround(passage.units, unit).filter((u) => !isAimedAtAssistant(u.text));
     const checklist = list.every((u) => u.text.length <= MAX_CHECKLIST_ITEM_CHARS);
-    const siblings = checklist ? list.slice(0, MAX_LIST_ITEMS) : [unit];
+    const at = list.indexOf(unit);
+    const start = Math.max(0, Math.min(at - 2, list.length - MAX_LIST_ITEMS));
+    const siblings = checklist ? list.slice(start, start + MAX_LIST_ITEMS) : [unit];
     siblings.forEach((u) => quoted.add(u));
     const heading = unit.headings.at(-1);
     return [...(heading ? [`> ${heading}:`] : []), ...siblings.map((u) => `> - ${u.text}`)].join('\n');
@@ -67,13 +76,24 @@ function leadBlock(passage: ExtractivePassage, unit: ScoredUnit, quoted: Set<Sco
 
 function supportBlock(passage: ExtractivePassage, quoted: Set<ScoredUnit>): string | null {
   const lines = passage.units
-    .filter((unit) => !quoted.has(unit) && unit.coverage >= MIN_SUPPORT_COVERAGE && !isAimedAtAssistant(unit.text))
-    .sort((a, b) => b.coverage - a.coverage || a.index - b.index)
+    .filter((unit) => !quoted.has(unit) && unit.ownCoverage > 0 && unit.coverage >= MIN_SUPPORT_COVERAGE && !isAimedAtAssistant(unit.text))
+    .sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || a.index - b.index)
     .slice(0, MAX_SUPPORT_LINES)
     .sort((a, b) => a.index - b.index);
   lines.forEach((unit) => quoted.add(unit));
   const quotes = lines.map((unit) => (unit.kind === 'row' && unit.tableHeader ? `> ${unit.tableHeader}\n> ${unit.text}` : `> ${unit.kind === 'item' ? '- ' : ''}${unit.text}`));
   return [`[${passage.number}] ${passage.label}`, ...quotes].join('\n');
+}
+
+/** The unbroken run of list items under the same headings that contains `unit`. */
+function listAround(units: ScoredUnit[], unit: ScoredUnit): ScoredUnit[] {
+  const inList = (u: ScoredUnit | undefined) => u !== undefined && u.kind === 'item' && sameHeadings(u, unit);
+  const position = units.indexOf(unit);
+  let first = position;
+  let last = position;
+  while (inList(units[first - 1])) first -= 1;
+  while (inList(units[last + 1])) last += 1;
+  return units.slice(first, last + 1);
 }
 
 function sameHeadings(left: ScoredUnit, right: ScoredUnit): boolean {

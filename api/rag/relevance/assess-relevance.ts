@@ -23,6 +23,11 @@ export const RelevanceWeights = {
   /** ...nor one below this share of the best passage's relevance (an off-topic tail). */
   passageShareOfBest: 0.5,
 } as const;
+/**
+ * A small library lacks most words of any question, so there a word's absence says little: the
+ * unknown-word penalty grows with the library up to full strength at this many chunks.
+ */
+const CHUNKS_FOR_FULL_UNKNOWN_PENALTY = 200;
 /** Built-in cosines rarely pass this; it scales similarity to the range of coverage. */
 const TYPICAL_MAX_SIMILARITY = 0.5;
 
@@ -48,21 +53,22 @@ export interface RelevanceAssessment<T extends PassageInput> {
  * question's content words found together in one sentence or list item (with the passage's title and
  * headings), the built-in vector similarity, and the words no document uses.
  */
-export function assessRelevance<T extends PassageInput>(question: string, terms: QuestionTerm[], passages: T[]): RelevanceAssessment<T> {
+export function assessRelevance<T extends PassageInput>(question: string, terms: QuestionTerm[], passages: T[], corpusChunks: number): RelevanceAssessment<T> {
   const total = terms.reduce((sum, term) => sum + term.weight, 0);
   const unknown = terms.filter((term) => term.documentFrequency === 0).reduce((sum, term) => sum + term.weight, 0);
   const unknownShare = total > 0 ? unknown / total : 1;
+  const penalty = RelevanceWeights.unknownWords * Math.min(1, corpusChunks / CHUNKS_FOR_FULL_UNKNOWN_PENALTY) * unknownShare;
   const scored = passages.map((passage) => {
     const evidence = scorePassage(question, terms, passage);
-    return { passage, evidence, relevance: combine(evidence, unknownShare) };
+    return { passage, evidence, relevance: combine(evidence, penalty) };
   });
   const ranked = scored.map((entry, order) => ({ entry, order })).sort((a, b) => b.entry.relevance - a.entry.relevance || a.order - b.order).map((e) => e.entry);
   const relevance = ranked[0]?.relevance ?? 0;
   return { relevance, answered: total > 0 && relevance >= RelevanceWeights.answerThreshold, passages: ranked, unknownShare };
 }
 
-function combine(evidence: PassageEvidence, unknownShare: number): number {
+function combine(evidence: PassageEvidence, penalty: number): number {
   const raw = (evidence.coverage + RelevanceWeights.similarity * Math.max(0, evidence.similarity)) / (1 + RelevanceWeights.similarity * TYPICAL_MAX_SIMILARITY);
-  const score = raw * (1 - RelevanceWeights.unknownWords * unknownShare);
+  const score = raw * (1 - penalty);
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 }

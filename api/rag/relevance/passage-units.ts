@@ -19,6 +19,10 @@ const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}/;
 /** Sentence ends; not after a single capital ("J. Smith") or a number ("Fig. 3."). */
 const SENTENCE_END = /(?<=[^A-Z\d][.!?]["'”’)]?)\s+(?=["“(]?[A-Z0-9])/u;
 
+/** A short line without sentence punctuation under a heading: an entry of a checklist set as paragraphs. */
+const MAX_CHECKLIST_LINE = 90;
+const isChecklistLine = (line: string) => line.length <= MAX_CHECKLIST_LINE && !/[.!?:]["'”’)]?$/.test(line) && /\p{L}{3}/u.test(line);
+
 /**
  * Use to quote or score parts of a passage: its sentences, list items (each with the headings above
  * it, so "Aspirin" stays under "Medicine Kit Supplies") and table rows (each with its header row).
@@ -48,11 +52,13 @@ export function splitPassageUnits(text: string): PassageUnit[] {
       continue;
     }
     previousWasRow = false;
-    if (LIST_ITEM.test(line)) {
-      units.push({ text: line.replace(LIST_ITEM, '').trim(), headings: context, kind: 'item', index: units.length });
+    const item = LIST_ITEM.test(line) ? line.replace(LIST_ITEM, '').trim() : isChecklistLine(line) ? line : null;
+    if (item !== null && item.length <= MAX_LINE_AS_UNIT) {
+      units.push({ text: item, headings: context, kind: 'item', index: units.length });
       continue;
     }
-    const sentences = line.length <= MAX_LINE_AS_UNIT ? [line] : line.split(SENTENCE_END);
+    const body = item ?? line;
+    const sentences = body.length <= MAX_LINE_AS_UNIT ? [body] : body.split(SENTENCE_END);
     for (const sentence of sentences) {
       if (sentence.trim()) units.push({ text: sentence.trim(), headings: context, kind: 'sentence', index: units.length });
     }

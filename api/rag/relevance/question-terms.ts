@@ -57,7 +57,8 @@ export async function buildQuestionTerms(db: HubDatabase, stats: TermStatistics,
     const synonyms = input.synonyms.filter((s) => tokenizeWords(s.matched).includes(word)).flatMap((s) => tokenizeWords(s.expansion));
     return { word, own, alternatives: [...new Set([own, ...synonyms])] };
   });
-  const allWords = [...new Set(drafts.flatMap((d) => d.alternatives))];
+  const splits = new Map(drafts.map((d) => [d.own, compoundSplits(d.own)]));
+  const allWords = [...new Set([...drafts.flatMap((d) => d.alternatives), ...[...splits.values()].flat(2)])];
   if (allWords.length === 0 || input.configs.length === 0) return [];
   const lexemesOf = await lexemesByConfig(db, input.configs, allWords);
   const frequencies = new Map<string, Map<string, number>>();
@@ -71,12 +72,24 @@ export async function buildQuestionTerms(db: HubDatabase, stats: TermStatistics,
     const ownLexemes = input.configs.some((config) => (lexemesOf.get(config)?.get(draft.own) ?? []).length > 0);
     if (!ownLexemes) return []; // a stop word of every configuration in use
     const lexemes = new Map(input.configs.map((config) => [config, [...new Set(draft.alternatives.flatMap((w) => lexemesOf.get(config)?.get(w) ?? []))]]));
-    // A word the documents never use but whose synonym they do ("twister" / tornado) weighs as the synonym.
-    const documentFrequency = frequencyOf(draft.own) || Math.max(0, ...draft.alternatives.map(frequencyOf));
+    // A word the documents never use but whose synonym they do ("twister" / tornado) weighs as the synonym;
+    // a compound they spell as two words ("floodwater" / flood water) as the rarer half.
+    const documentFrequency = frequencyOf(draft.own) || Math.max(0, ...draft.alternatives.map(frequencyOf))
+      || Math.max(0, ...(splits.get(draft.own) ?? []).map(([head, tail]) => Math.min(frequencyOf(head), frequencyOf(tail))));
     // Informative means rare here AND in everyday English: "much" or "need" are rare in a guide, "water" common in it.
     const weight = Math.min(inverseFrequency(input.chunks, documentFrequency), wordWeight(draft.own));
     return [{ word: draft.word, alternatives: draft.alternatives, lexemes, documentFrequency, weight }];
   });
+}
+
+/** A compound's two-word spellings ("floodwater" -> flood + water), both parts at least 3 letters. */
+const MIN_COMPOUND = 7;
+const MIN_COMPOUND_PART = 3;
+function compoundSplits(word: string): [string, string][] {
+  if (word.length < MIN_COMPOUND || /\d/.test(word)) return [];
+  const splits: [string, string][] = [];
+  for (let at = MIN_COMPOUND_PART; at <= word.length - MIN_COMPOUND_PART; at++) splits.push([word.slice(0, at), word.slice(at)]);
+  return splits;
 }
 
 /** BM25's IDF, the same as the full-text arm uses for ranking. */

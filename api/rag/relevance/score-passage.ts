@@ -17,6 +17,8 @@ export interface PassageEvidence {
 export interface ScoredUnit extends PassageUnit {
   /** Share of the question's term weight this unit covers, with its headings and the passage's title and section. */
   coverage: number;
+  /** The same share from the unit's own words only: what makes one sentence of a passage the answer. */
+  ownCoverage: number;
 }
 
 export interface PassageInput {
@@ -36,10 +38,11 @@ export function scorePassage(question: string, terms: QuestionTerm[], passage: P
   const context = withCompounds(tokenizeWords([passage.title, ...passage.sectionPath].join(' ')));
   const units = splitPassageUnits(passage.text).map((unit) => {
     // Text addressed to an AI assistant is never evidence of an answer, whatever words it repeats.
-    if (isAimedAtAssistant(unit.text)) return { ...unit, coverage: 0 };
-    const words = [...withCompounds(tokenizeWords(unit.text)), ...tokenizeWords(unit.headings.join(' ')), ...context];
-    const covered = terms.reduce((sum, term) => sum + (containsTerm(words, term) ? term.weight : 0), 0);
-    return { ...unit, coverage: total > 0 ? covered / total : 0 };
+    if (isAimedAtAssistant(unit.text)) return { ...unit, coverage: 0, ownCoverage: 0 };
+    const own = withCompounds(tokenizeWords(unit.text));
+    const words = [...own, ...tokenizeWords(unit.headings.join(' ')), ...context];
+    const share = (found: string[]) => (total > 0 ? terms.reduce((sum, term) => sum + (containsTerm(found, term) ? term.weight : 0), 0) / total : 0);
+    return { ...unit, coverage: share(words), ownCoverage: share(own) };
   });
   return {
     coverage: Math.max(0, ...units.map((unit) => unit.coverage)),

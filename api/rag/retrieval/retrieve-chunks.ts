@@ -41,6 +41,8 @@ export interface RetrievalResult {
   chunks: RetrievedChunk[];
   /** The question with chat shorthand spelt out ("wat shud i do" -> "what should i do"), as searched. */
   normalizedQuestion: string;
+  /** Chunks in the whole library (all communities): how much a word's absence says. */
+  corpusChunks: number;
   /** The question's content words with their weight in this corpus, for judging relevance. */
   terms: QuestionTerm[];
   /** Extra words searched: typo corrections and synonyms (the extractive answer quotes lines with them). */
@@ -89,6 +91,7 @@ export async function retrieveChunks(services: RagServices, request: RetrievalRe
   return {
     chunks,
     normalizedQuestion: question,
+    corpusChunks: corpus.chunks,
     terms: await termsPromise,
     expansions: [...corrections, ...synonyms],
     timings: { expandMs, fullTextMs, vectorMs, loadMs: timer.lap() },
