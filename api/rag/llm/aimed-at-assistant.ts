@@ -6,7 +6,7 @@
  */
 const AIMED_AT_ASSISTANT: readonly RegExp[] = [
   /\b(ignore|disregard|forget|override|bypass)\b.{0,40}\b(previous|prior|above|earlier|all|any|your|the)\b.{0,30}\b(instructions?|prompts?|rules?|directions?|guidelines?|messages?|context)\b/i,
-  /\byou are (now|no longer)\b/i,
+  /\byou are (now|no longer) (an?|the|my|in|called|named|free|unrestricted|jailbroken|dan)\b/i,
   /\b(act|behave|respond|answer) as (if you were |though you were )?(an?|the) (ai|assistant|chatbot|language model|system|admin|developer)\b/i,
   /\bfrom now on,? (you|the assistant)\b/i,
   /\b(new|updated|real|actual|hidden|secret) (system )?(instructions?|prompt|rules)\b/i,

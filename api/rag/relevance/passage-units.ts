@@ -10,7 +10,7 @@ export interface PassageUnit {
   index: number;
 }
 
-/** A line longer than this is a paragraph and is cut into sentences; shorter lines are quoted whole. */
+/** A list item longer than this is prose set as a bullet: it is quoted sentence by sentence. */
 const MAX_LINE_AS_UNIT = 200;
 const HEADING = /^(#{1,6})\s+(.*)$/;
 const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+/;
@@ -57,8 +57,7 @@ export function splitPassageUnits(text: string): PassageUnit[] {
       units.push({ text: item, headings: context, kind: 'item', index: units.length });
       continue;
     }
-    const body = item ?? line;
-    const sentences = body.length <= MAX_LINE_AS_UNIT ? [body] : body.split(SENTENCE_END);
+    const sentences = (item ?? line).split(SENTENCE_END);
     for (const sentence of sentences) {
       if (sentence.trim()) units.push({ text: sentence.trim(), headings: context, kind: 'sentence', index: units.length });
     }

@@ -39,7 +39,8 @@ export function scorePassage(question: string, terms: QuestionTerm[], passage: P
   const units = splitPassageUnits(passage.text).map((unit) => {
     // Text addressed to an AI assistant is never evidence of an answer, whatever words it repeats.
     if (isAimedAtAssistant(unit.text)) return { ...unit, coverage: 0, ownCoverage: 0 };
-    const own = withCompounds(tokenizeWords(unit.text));
+    // A checklist entry ("Aspirin") is what it is because of its list's heading ("Medicine Kit Supplies").
+    const own = withCompounds(tokenizeWords(unit.kind === 'item' ? `${unit.headings.at(-1) ?? ''} ${unit.text}` : unit.text));
     const words = [...own, ...tokenizeWords(unit.headings.join(' ')), ...context];
     const share = (found: string[]) => (total > 0 ? terms.reduce((sum, term) => sum + (containsTerm(found, term) ? term.weight : 0), 0) / total : 0);
     return { ...unit, coverage: share(words), ownCoverage: share(own) };
