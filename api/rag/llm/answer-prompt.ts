@@ -35,7 +35,7 @@ export function buildAnswerMessages(question: string, sources: PromptSource[]): 
 }
 
 /** Zero-width and other invisible format characters, which can split "source" so a filter misses it. */
-const INVISIBLE = /[\p{Cf}\u115f\u1160\u17b4\u17b5\u3164\uffa0]|\u034f/gu;
+const INVISIBLE = /[\p{Cf}\u3164\uffa0]|\u034f|\u115f|\u1160|\u17b4|\u17b5/gu;
 /** Angle brackets and their look-alikes (fullwidth, small, mathematical, CJK, modifier letters). */
 const OPENING = /[<\u02c2\u2039\u2329\u27e8\u276c\u276e\u3008\u300a\ufe64\uff1c\u2264\u226a]/g;
 const CLOSING = /[>\u02c3\u203a\u232a\u27e9\u276d\u276f\u3009\u300b\ufe65\uff1e\u2265\u226b]/g;
