@@ -14,8 +14,6 @@ import { invalidInput } from '../errors/app-error.ts';
 const CANDIDATE_PASSAGES = 8;
 /** Citations per answer: enough for a multi-part answer, few enough for a small local model's prompt. */
 export const MAX_CITATIONS = 5;
-/** Kept for callers that size their own retrieval like an answer (the eval's "cited" column). */
-export const PROMPT_PASSAGES = MAX_CITATIONS;
 const MAX_QUESTION_CHARS = 2_000;
 /** Topics named in a "not covered" reply, so the person sees what the hub does have nearby. */
 const NEARBY_TOPICS = 3;
