@@ -183,7 +183,7 @@ describe(`answering through the provider chain on ${testEngine}`, () => {
     const services = await servicesFor('local', { LLM_PROVIDER: 'none' });
     const result = await answerQuestion(services, { question: 'What should I do if floodwater covers the road while I am driving?', channel: 'api' });
     const firstQuote = result.answer.slice(EXTRACTIVE_LABEL.length).trim().split('\n')[0];
-    expect(firstQuote).toMatch(/^> Do not walk, swim or drive through flood waters\. \[1\]$/);
+    expect(firstQuote).toMatch(/^> Do not walk, swim or drive through flood waters\. Turn Around, Don't Drown! \[1\]$/);
     expect(result.citations[0]!.filename).toBe('fema-be-prepared-for-a-flood.pdf');
   });
 

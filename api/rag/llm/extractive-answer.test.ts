@@ -24,7 +24,8 @@ describe('extractive answers', () => {
     ]);
     const lines = answer.split('\n');
     expect(lines[0]).toBe(EXTRACTIVE_LABEL);
-    expect(lines[2]).toBe('> Do not walk, swim, or drive through flood waters. [1]');
+    // The slogan right after it is part of the answer.
+    expect(lines[2]).toBe('> Do not walk, swim, or drive through flood waters. Turn Around. Don’t Drown. [1]');
     expect(answer).toContain('[2] Water guide');
   });
 

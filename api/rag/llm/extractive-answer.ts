@@ -19,6 +19,9 @@ const MAX_LEAD_UNITS = 3;
 const LEAD_SHARE_OF_BEST = 0.75;
 /** Items of the answering list quoted in the lead, and lines quoted per supporting passage. */
 const MAX_LIST_ITEMS = 12;
+/** Short sentences that finish the thought of a leading one (a slogan, "Call 911.") are quoted with it. */
+const MAX_SHORT_FOLLOWERS = 2;
+const MAX_SHORT_FOLLOWER_CHARS = 40;
 /** Only a checklist (short items) is quoted whole; items longer than this are prose and quoted alone. */
 const MAX_CHECKLIST_ITEM_CHARS = 90;
 const MAX_SUPPORT_LINES = 2;
@@ -71,7 +74,15 @@ function leadBlock(passage: ExtractivePassage, unit: ScoredUnit, quoted: Set<Sco
     const heading = unit.headings.at(-1);
     return [...(heading ? [`> ${heading}:`] : []), ...siblings.map((u) => `> - ${u.text}`)].join('\n');
   }
-  return `> ${unit.text}`;
+  // A short sentence right after it in the same paragraph goes with it: "Turn Around. Don't Drown."
+  const followers = passage.units.slice(unit.index + 1, unit.index + 1 + MAX_SHORT_FOLLOWERS);
+  const taken: ScoredUnit[] = [];
+  for (const next of followers) {
+    if (next.kind !== 'sentence' || next.line !== unit.line || next.text.length > MAX_SHORT_FOLLOWER_CHARS || isAimedAtAssistant(next.text)) break;
+    taken.push(next);
+    quoted.add(next);
+  }
+  return `> ${[unit, ...taken].map((u) => u.text).join(' ')}`;
 }
 
 function supportBlock(passage: ExtractivePassage, quoted: Set<ScoredUnit>): string | null {

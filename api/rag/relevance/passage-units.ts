@@ -8,6 +8,8 @@ export interface PassageUnit {
   kind: 'sentence' | 'item' | 'row';
   /** Position in the passage, for quoting in reading order. */
   index: number;
+  /** The line (paragraph, item, row) the unit comes from: sentences of one paragraph share it. */
+  line: number;
 }
 
 /** A list item longer than this is prose set as a bullet: it is quoted sentence by sentence. */
@@ -32,7 +34,7 @@ export function splitPassageUnits(text: string): PassageUnit[] {
   const headings: { level: number; text: string }[] = [];
   let tableHeader: string | undefined;
   let previousWasRow = false;
-  for (const raw of text.split('\n')) {
+  for (const [lineNumber, raw] of text.split('\n').entries()) {
     const line = raw.trim();
     if (!line) continue;
     const heading = HEADING.exec(line);
@@ -47,19 +49,19 @@ export function splitPassageUnits(text: string): PassageUnit[] {
     if (TABLE_ROW.test(line)) {
       if (TABLE_SEPARATOR.test(line)) continue;
       if (!previousWasRow) tableHeader = line;
-      else units.push({ text: line, headings: context, tableHeader, kind: 'row', index: units.length });
+      else units.push({ text: line, headings: context, tableHeader, kind: 'row', index: units.length, line: lineNumber });
       previousWasRow = true;
       continue;
     }
     previousWasRow = false;
     const item = LIST_ITEM.test(line) ? line.replace(LIST_ITEM, '').trim() : isChecklistLine(line) ? line : null;
     if (item !== null && item.length <= MAX_LINE_AS_UNIT) {
-      units.push({ text: item, headings: context, kind: 'item', index: units.length });
+      units.push({ text: item, headings: context, kind: 'item', index: units.length, line: lineNumber });
       continue;
     }
     const sentences = (item ?? line).split(SENTENCE_END);
     for (const sentence of sentences) {
-      if (sentence.trim()) units.push({ text: sentence.trim(), headings: context, kind: 'sentence', index: units.length });
+      if (sentence.trim()) units.push({ text: sentence.trim(), headings: context, kind: 'sentence', index: units.length, line: lineNumber });
     }
   }
   return units;
