@@ -19,13 +19,13 @@ describe('extractive answers', () => {
     const question = 'can I drive through flood water';
     const questionTerms = terms('drive', 'flood', 'water');
     const answer = buildExtractiveAnswer([
-      passage(1, 'Flood sheet', 'Know your area’s flood risk. Sign up for alerts. Do not walk, swim, or drive through flood waters. Turn Around. Don’t Drown.', question, questionTerms),
+      passage(1, 'Flood sheet', 'Know your area’s flood risk. Sign up for alerts. Do not walk, swim, or drive through flood waters. Turn Around. Don’t Drown.® Just six inches of fast-moving water can knock you down.', question, questionTerms),
       passage(2, 'Water guide', 'Store one gallon of water per person per day.', question, questionTerms),
     ]);
     const lines = answer.split('\n');
     expect(lines[0]).toBe(EXTRACTIVE_LABEL);
     // The slogan right after it is part of the answer.
-    expect(lines[2]).toBe('> Do not walk, swim, or drive through flood waters. Turn Around. Don’t Drown. [1]');
+    expect(lines[2]).toBe('> Do not walk, swim, or drive through flood waters. Turn Around. Don’t Drown.® [1]');
     expect(answer).toContain('[2] Water guide');
   });
 

@@ -18,8 +18,8 @@ const HEADING = /^(#{1,6})\s+(.*)$/;
 const LIST_ITEM = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+/;
 const TABLE_ROW = /^\s*\|/;
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}/;
-/** Sentence ends; not after a single capital ("J. Smith") or a number ("Fig. 3."). */
-const SENTENCE_END = /(?<=[^A-Z\d][.!?]["'”’)]?)\s+(?=["“(]?[A-Z0-9])/u;
+/** Sentence ends (a closing quote, bracket or ® may follow); not after a single capital ("J. Smith") or a number ("Fig. 3."). */
+const SENTENCE_END = /(?<=[^A-Z\d][.!?]["'”’)®™]?)\s+(?=["“(]?[A-Z0-9])/u;
 
 /** A short line without sentence punctuation under a heading: an entry of a checklist set as paragraphs. */
 const MAX_CHECKLIST_LINE = 90;
