@@ -10,7 +10,10 @@ import { questionLog } from '../db/schema/index.ts';
 import { answerQuestion } from './answer-question.ts';
 import type { AnswerStreamEvent } from './answer-types.ts';
 import { indexDocument } from './index-document.ts';
+import { NO_ANSWER_MARKER } from './llm/answer-prompt.ts';
 import { EXTRACTIVE_LABEL } from './llm/extractive-answer.ts';
+import { MAX_CITATIONS } from './prepare-answer.ts';
+import { RelevanceWeights } from './relevance/assess-relevance.ts';
 import { streamAnswer } from './stream-answer.ts';
 
 const PROVIDER_TIMEOUT_MS = 1_500;
@@ -154,6 +157,46 @@ describe(`answering through the provider chain on ${testEngine}`, () => {
     const result = await answerQuestion(services, { question: 'who won the football cup final yesterday', channel: 'cli' });
     expect(result.answered).toBe(false);
   });
+
+  it('says the documents do not cover a question, names what they cover nearby, asks no model and logs it unanswered', async () => {
+    const services = await servicesFor('cloud');
+    const question = 'How do I deduct my home office on my federal income tax return?';
+    const result = await answerQuestion(services, { question, channel: 'api' });
+    expect(result).toMatchObject({ answered: false, provider: 'none', citations: [] });
+    expect(result.relevance).toBeLessThan(RelevanceWeights.answerThreshold);
+    expect(result.answer).toMatch(/^The hub's documents do not cover this question\. The nearest topics they do cover: .+\(/);
+    expect(groq.chatCalls() + ollama.chatCalls()).toBe(0);
+    const [logged] = await handle.db.select().from(questionLog).where(eq(questionLog.id, result.questionId!));
+    expect(logged).toMatchObject({ answered: false, provider: 'none', question });
+  });
+
+  it('gives an absolute relevance and cites at most five passages, none below the floor', async () => {
+    const result = (await timedAnswer('local', { LLM_PROVIDER: 'none' })).result;
+    expect(result.relevance).toBeGreaterThanOrEqual(RelevanceWeights.answerThreshold);
+    expect(result.citations.length).toBeGreaterThan(0);
+    expect(result.citations.length).toBeLessThanOrEqual(MAX_CITATIONS);
+    for (const citation of result.citations) expect(citation.score).toBeGreaterThanOrEqual(RelevanceWeights.passageFloor);
+    // Scores are absolute: the best passage is not simply 1.
+    expect(result.citations[0]!.score).toBeLessThan(1);
+  });
+
+  it('leads the extractive answer with the sentence that answers, not with the start of the passage', async () => {
+    const services = await servicesFor('local', { LLM_PROVIDER: 'none' });
+    const result = await answerQuestion(services, { question: 'What should I do if floodwater covers the road while I am driving?', channel: 'api' });
+    const firstQuote = result.answer.slice(EXTRACTIVE_LABEL.length).trim().split('\n')[0];
+    expect(firstQuote).toMatch(/^> Do not walk, swim or drive through flood waters\. Turn Around, Don't Drown! \[1\]$/);
+    expect(result.citations[0]!.filename).toBe('fema-be-prepared-for-a-flood.pdf');
+  });
+
+  for (const provider of ['groq', 'ollama'] as const) {
+    it(`logs answered=false when ${provider} says the passages do not answer`, async () => {
+      scriptedAnswer = `${NO_ANSWER_MARKER}\nThe hub documents do not cover this.`;
+      const result = (await timedAnswer('local', { LLM_PROVIDER: provider })).result;
+      expect(result).toMatchObject({ answered: false, provider, answer: 'The hub documents do not cover this.', citations: [] });
+      const [logged] = await handle.db.select().from(questionLog).where(eq(questionLog.id, result.questionId!));
+      expect(logged).toMatchObject({ answered: false, provider });
+    });
+  }
 
   describe('streaming', () => {
     async function collect(mode: 'cloud' | 'local') {

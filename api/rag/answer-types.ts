@@ -1,6 +1,9 @@
 import type { LoggedCitation } from '../db/schema/questions.ts';
 
-/** A passage an answer relies on; `[n]` in the answer refers to `citations[n - 1]`. */
+/**
+ * A passage an answer relies on; `[n]` in the answer refers to `citations[n - 1]`. `score` is the
+ * passage's absolute relevance (0-1), not its rank: a weak passage shows a low score.
+ */
 export type Citation = LoggedCitation;
 
 /** Where a question came from (question_log.channel). */
@@ -20,8 +23,14 @@ export interface AnswerResult {
   answer: string;
   /** False when the documents do not contain the answer (the text then says so plainly). */
   answered: boolean;
-  /** groq, ollama, extractive (quotes, no LLM) or none (nothing relevant was found). */
+  /** groq, ollama, extractive (quotes, no LLM) or none (the documents do not cover the question). */
   provider: string;
+  /**
+   * How well the best passage matches the question, 0-1, on an absolute scale (question words found
+   * together in one sentence, vector similarity, words no document uses). Below the hub's threshold
+   * the answer is "not covered" and `answered` is false.
+   */
+  relevance?: number;
   citations: Citation[];
   /** Milliseconds per step: retrievalMs, generationMs, totalMs and retrieval details. */
   timings: Record<string, number>;

@@ -3,7 +3,7 @@ import { NO_ANSWER_MARKER } from './llm/answer-prompt.ts';
 import { readModelAnswer } from './llm/read-model-answer.ts';
 import { streamAnswerChain } from './llm/run-answer-chain.ts';
 import { logQuestion } from './log-question.ts';
-import { answerTimings, extractiveResult, nothingFound, prepareAnswer, type PreparedAnswer } from './prepare-answer.ts';
+import { answerTimings, extractiveResult, notCovered, prepareAnswer, type PreparedAnswer } from './prepare-answer.ts';
 import type { RagServices } from './rag-services.ts';
 
 /**
@@ -16,7 +16,7 @@ export async function* streamAnswer(services: RagServices, input: AskInput): Asy
   const prepared = await prepareAnswer(services, input);
   yield { type: 'sources', citations: prepared.citations };
   const generationStarted = performance.now();
-  let outcome = nothingFound(prepared);
+  let outcome = notCovered(prepared);
   if (outcome) {
     yield { type: 'token', text: outcome.answer };
   } else {
@@ -30,7 +30,7 @@ export async function* streamAnswer(services: RagServices, input: AskInput): Asy
 }
 
 type StreamAttempt =
-  | { kind: 'answered'; result: { answer: string; answered: boolean; provider: string; citations: PreparedAnswer['citations'] } }
+  | { kind: 'answered'; result: { answer: string; answered: boolean; provider: string; citations: PreparedAnswer['citations']; relevance: number } }
   | { kind: 'empty' }
   /** `provider` died after it had started answering ('' when every provider failed before a token). */
   | { kind: 'died'; provider: string };
@@ -78,7 +78,8 @@ async function* streamFromChain(services: RagServices, prepared: PreparedAnswer,
   if (!answer) return { kind: 'empty' } satisfies StreamAttempt;
   // Everything shown so far is the answer; if nothing was shown (a very short reply), show it now.
   if (sent === 0) yield { type: 'token' as const, text: answer };
-  return { kind: 'answered', result: { answer, answered, provider, citations: prepared.citations } } satisfies StreamAttempt;
+  const result = { answer, answered, provider, citations: answered ? prepared.citations : [], relevance: prepared.assessment.relevance };
+  return { kind: 'answered', result } satisfies StreamAttempt;
 }
 
 /** The text safe to show so far: null while it could still turn out to be the no-answer marker. */

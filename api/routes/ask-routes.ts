@@ -29,6 +29,8 @@ export const answerView = z.object({
   answered: z.boolean(),
   provider: z.string(),
   citations: z.array(citationView),
+  /** Absolute relevance of the best passage, 0-1 (below the hub's threshold: not covered, answered false). */
+  relevance: z.number().optional(),
   timings: z.record(z.string(), z.number()),
   questionId: z.string().nullable(),
 });

@@ -1,6 +1,6 @@
 import { retrieveChunks, RetrievalMode } from '../../api/rag/retrieval/retrieve-chunks.ts';
 import type { RagServices } from '../../api/rag/rag-services.ts';
-import { PROMPT_PASSAGES } from '../../api/rag/prepare-answer.ts';
+import { MAX_CITATIONS } from '../../api/rag/prepare-answer.ts';
 import type { EvalQuestion } from './eval-questions.ts';
 import { rankOfRight, scoreRankings, type RankingScores } from './score-rankings.ts';
 
@@ -26,7 +26,7 @@ export async function runRetrievalEval(services: RagServices, questions: EvalQue
       const ranked = [...new Set(chunks.map((c) => c.filename))];
       const rank = rankOfRight(ranked, question.docs);
       ranks.push(rank);
-      if (chunks.slice(0, PROMPT_PASSAGES).some((c) => question.docs.includes(c.filename))) cited++;
+      if (chunks.slice(0, MAX_CITATIONS).some((c) => question.docs.includes(c.filename))) cited++;
       if (rank !== 1) misses.push({ q: question.q, expected: question.docs, got: ranked.slice(0, 3) });
     }
     reports.push({ mode, ...scoreRankings(ranks), inCitations: cited / (questions.length || 1), misses });

@@ -60,6 +60,16 @@ describe('chunkSections', () => {
     expect(lines).toEqual(items);
   });
 
+  it('repeats a long list\'s heading or lead-in in every piece, so each item stays under its title', () => {
+    const items = Array.from({ length: 40 }, (_, i) => `- Item ${i + 1}: adhesive bandages and gauze pads`);
+    const [byHeading] = [chunkSections([section(['Supplies'], `## First Aid Kit\n${items.join('\n')}`)], { targetChars: 500, maxChars: 700, minChars: 100 })];
+    expect(byHeading!.length).toBeGreaterThan(2);
+    for (const chunk of byHeading!) expect(chunk.text.startsWith('## First Aid Kit\n- Item')).toBe(true);
+    const byLeadIn = chunkSections([section(['Kit'], `Pack these medicines for the kit:\n\n${items.join('\n')}`)], { targetChars: 500, maxChars: 700, minChars: 100 });
+    for (const chunk of byLeadIn.slice(1)) expect(chunk.text.startsWith('Pack these medicines for the kit:\n- Item')).toBe(true);
+    expect(byLeadIn.flatMap((c) => c.text.split('\n')).filter((line) => line.startsWith('- '))).toEqual(items);
+  });
+
   it('packs tiny sections of a one-page sheet together and shows their headings', () => {
     const chunks = chunkSections([
       section(['Before'], 'Know your evacuation route.'),

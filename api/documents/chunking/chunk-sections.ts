@@ -18,6 +18,10 @@ export interface ChunkSizeOptions {
   minChars: number;
 }
 
+/** A paragraph that introduces a list: "The following should be included in your kit:". */
+const LIST_LEAD_IN = /:\s*$/;
+const MAX_LEAD_IN_CHARS = 200;
+
 interface Piece {
   path: string[];
   /** Heading line to show when this piece starts a section that is not the chunk's own. */
@@ -62,16 +66,24 @@ function sectionPieces(section: DocumentSection, maxChars: number): Piece[] {
   const headingLine = section.level > 0 && section.heading ? `${'#'.repeat(Math.min(section.level, 6))} ${section.heading}` : null;
   const texts: string[] = [];
   let pendingHeading = '';
+  // The section's own heading travels as the chunk's section path; only titles inside the body are repeated.
+  let listTitle = '';
   for (const block of splitMarkdownBlocks(section.markdown)) {
     // A heading inside the body belongs with the block after it, never alone at the end of a chunk.
     if (block.kind === 'heading') {
       pendingHeading += `${block.text}\n`;
+      listTitle = block.text;
       continue;
     }
-    const parts = splitOversizedBlock(block, maxChars - pendingHeading.length);
+    // Every piece of a long list repeats what the list is ("First aid kit:", "## Medicine kit"), so
+    // its items are found, and read, as what they are even far from the list's first line.
+    const title = block.kind === 'list' ? listTitle : '';
+    const parts = splitOversizedBlock(block, maxChars - pendingHeading.length - title.length - 1);
     parts[0] = pendingHeading + parts[0];
+    for (let i = 1; i < parts.length; i++) if (title) parts[i] = `${title}\n${parts[i]}`;
     pendingHeading = '';
     texts.push(...parts);
+    if (block.kind === 'paragraph') listTitle = LIST_LEAD_IN.test(block.text) && block.text.length <= MAX_LEAD_IN_CHARS ? block.text : '';
   }
   if (pendingHeading.trim()) texts.push(pendingHeading.trim());
   if (texts.length === 0 && headingLine) texts.push(''); // a bare heading still marks where its section is

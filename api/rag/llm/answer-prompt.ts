@@ -34,9 +34,29 @@ export function buildAnswerMessages(question: string, sources: PromptSource[]): 
   return [new SystemMessage(SYSTEM_PROMPT), new HumanMessage(`Sources:\n\n${quoted}\n\nQuestion: ${neutralise(question)}`)];
 }
 
-/** A document cannot close its own <source> tag and smuggle text outside the quoted data. */
-function neutralise(text: string): string {
-  return text.replace(/<\/?\s*source\b/gi, (match) => match.replace('<', '‹'));
+/** Zero-width and other invisible format characters, which can split "source" so a filter misses it. */
+const INVISIBLE = /[\p{Cf}\u3164\uffa0]|\u034f|\u115f|\u1160|\u17b4|\u17b5/gu;
+/** Angle brackets and their look-alikes (fullwidth, small, mathematical, CJK, modifier letters). */
+const OPENING = /[<\u02c2\u2039\u2329\u27e8\u276c\u276e\u3008\u300a\ufe64\uff1c\u2264\u226a]/g;
+const CLOSING = /[>\u02c3\u203a\u232a\u27e9\u276d\u276f\u3009\u300b\ufe65\uff1e\u2265\u226b]/g;
+/** &lt; &#60; &#x3c; (with or without the semicolon) and the same for >. */
+const ENCODED_OPENING = /&(?:lt|#0*60|#x0*3c);?/gi;
+const ENCODED_CLOSING = /&(?:gt|#0*62|#x0*3e);?/gi;
+
+/**
+ * A document cannot close its own <source> tag (or open a new one) and smuggle text outside the quoted
+ * data, however it spells the tag: every angle bracket in document text, look-alikes and HTML-encoded
+ * ones included, becomes a harmless ‹ or ›, and invisible characters are dropped. Only the tags this
+ * module writes are real.
+ */
+export function neutralise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(ENCODED_OPENING, '‹')
+    .replace(ENCODED_CLOSING, '›')
+    .replace(OPENING, '‹')
+    .replace(CLOSING, '›');
 }
 
 function attribute(value: string): string {

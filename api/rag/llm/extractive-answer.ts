@@ -1,98 +1,112 @@
-import { wordWeight } from '../embeddings/word-weights.ts';
-import { tokenizeWords } from '../text/tokenize-words.ts';
+import type { ScoredUnit } from '../relevance/score-passage.ts';
+import { isAimedAtAssistant } from './aimed-at-assistant.ts';
 
 export interface ExtractivePassage {
   /** Citation number shown as [n]. */
   number: number;
   label: string;
-  text: string;
+  /** The passage's sentences, list items and table rows, scored against the question. */
+  units: ScoredUnit[];
 }
 
 /** Shown above every extractive answer so nobody mistakes quotes for a written answer. */
 export const EXTRACTIVE_LABEL =
   'No language model is reachable right now, so this answer quotes the most relevant passages of the documents as they are:';
 
-const MAX_PASSAGES = 3;
-const MAX_LINES_PER_PASSAGE = 4;
-/** A passage this short (a checklist, a table, a notice) is quoted whole: its lines only make sense together. */
-const QUOTE_WHOLE_CHARS = 600;
-/** A line is quoted when it scores at least this share of the passage's best line. */
-const LINE_SHARE_OF_BEST = 0.35;
-/** Matched words must weigh this much (one topical word like "bleach") to count as an answer. */
-const MIN_EVIDENCE = 4;
-/** Shared prefix that makes two words the same for quoting ("gallons"/"gallon", "disinfection"/"disinfect"). */
-const STEM_PREFIX = 5;
-const TABLE_LINE = /^\s*\|/;
-const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}/;
+/** The answer leads with at most this many sentences (a list counts as one, with its items). */
+const MAX_LEAD_UNITS = 3;
+/** A unit joins the lead when it covers at least this share of what the best unit covers. */
+const LEAD_SHARE_OF_BEST = 0.75;
+/** Items of the answering list quoted in the lead, and lines quoted per supporting passage. */
+const MAX_LIST_ITEMS = 12;
+/** Short sentences that finish the thought of a leading one (a slogan, "Call 911.") are quoted with it. */
+const MAX_SHORT_FOLLOWERS = 2;
+const MAX_SHORT_FOLLOWER_CHARS = 40;
+/** Only a checklist (short items) is quoted whole; items longer than this are prose and quoted alone. */
+const MAX_CHECKLIST_ITEM_CHARS = 90;
+const MAX_SUPPORT_LINES = 2;
+/** A supporting line must cover at least this share of the question's weight to be quoted. */
+const MIN_SUPPORT_COVERAGE = 0.2;
 
 /**
- * Use when no LLM answered: quotes the lines of the best passages that share the most informative
- * words with the question (table rows keep their header), each with its citation number. `answered`
- * is false when not even the best passage shares a topical word with the question.
+ * Use when no LLM answered: leads with the one to three sentences (or the list, or the table row with
+ * its header) that cover most of the question, each with its citation number, then quotes the other
+ * cited passages briefly. Text addressed to an AI assistant is never quoted.
  */
-export function buildExtractiveAnswer(questionTexts: string[], passages: ExtractivePassage[]): { answer: string; answered: boolean } {
-  const terms = questionTerms(questionTexts);
-  const parts: string[] = [];
-  let bestEvidence = 0;
-  for (const passage of passages.slice(0, MAX_PASSAGES)) {
-    const units = splitUnits(passage.text);
-    const scored = units.map((unit) => ({ unit, score: scoreUnit(unit, terms) }));
-    const best = Math.max(0, ...scored.map((s) => s.score));
-    bestEvidence = Math.max(bestEvidence, best);
-    if (best === 0 && parts.length > 0) continue;
-    const whole = passage.text.length <= QUOTE_WHOLE_CHARS;
-    const chosen = whole ? scored : best === 0 ? scored.slice(0, MAX_LINES_PER_PASSAGE) : topUnits(scored, best);
-    const lines = withTableHeaders(chosen.map((s) => s.unit), units);
-    parts.push(`[${passage.number}] ${passage.label}\n${lines.map((line) => `> ${line}`).join('\n')}`);
-  }
-  if (parts.length === 0) return { answer: "The hub's documents do not seem to cover this question.", answered: false };
-  return { answer: `${EXTRACTIVE_LABEL}\n\n${parts.join('\n\n')}`, answered: bestEvidence >= MIN_EVIDENCE };
-}
-
-function questionTerms(texts: string[]): Map<string, number> {
-  const terms = new Map<string, number>();
-  for (const word of tokenizeWords(texts.join(' '))) {
-    const weight = wordWeight(word);
-    if (weight >= 1) terms.set(word, Math.max(weight, terms.get(word) ?? 0));
-  }
-  return terms;
-}
-
-function splitUnits(text: string): string[] {
-  return text
-    .split('\n')
-    .flatMap((line) => (TABLE_LINE.test(line) || line.length < 200 ? [line] : line.split(/(?<=[.!?])\s+/)))
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0 && !TABLE_SEPARATOR.test(line));
-}
-
-function scoreUnit(unit: string, terms: Map<string, number>): number {
-  const matched = new Set<string>();
-  for (const word of tokenizeWords(unit)) {
-    for (const term of terms.keys()) {
-      if (word === term || (word.length >= STEM_PREFIX && term.length >= STEM_PREFIX && word.slice(0, STEM_PREFIX) === term.slice(0, STEM_PREFIX))) {
-        matched.add(term);
-      }
-    }
-  }
-  return [...matched].reduce((sum, term) => sum + terms.get(term)!, 0);
-}
-
-function topUnits(scored: { unit: string; score: number }[], best: number) {
-  const keep = new Set(
-    scored
-      .filter((s) => s.score >= best * LINE_SHARE_OF_BEST)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, MAX_LINES_PER_PASSAGE)
-      .map((s) => s.unit),
+export function buildExtractiveAnswer(passages: ExtractivePassage[]): string {
+  // A unit leads only for words it says itself; a heading or title alone makes every line under it tie.
+  const candidates = passages.flatMap((passage) =>
+    passage.units.filter((unit) => unit.ownCoverage > 0 && !isAimedAtAssistant(unit.text)).map((unit) => ({ passage, unit })),
   );
-  return scored.filter((s) => keep.has(s.unit));
+  const best = Math.max(0, ...candidates.map((c) => c.unit.coverage));
+  const ranked = candidates
+    .filter((c) => c.unit.coverage >= best * LEAD_SHARE_OF_BEST)
+    .sort((a, b) => b.unit.coverage - a.unit.coverage || b.unit.ownCoverage - a.unit.ownCoverage || a.passage.number - b.passage.number || a.unit.index - b.unit.index);
+  const lead: string[] = [];
+  const quoted = new Set<ScoredUnit>();
+  for (const { passage, unit } of ranked) {
+    if (lead.length >= MAX_LEAD_UNITS) break;
+    if (quoted.has(unit) || lead.some((line) => line.includes(unit.text))) continue;
+    const block = leadBlock(passage, unit, quoted);
+    lead.push(`${block} [${passage.number}]`);
+  }
+  // Nothing says the question's words itself (they are all in titles or headings): quote the best passage's start.
+  if (lead.length === 0 && passages[0]) {
+    const opening = passages[0].units.filter((unit) => !isAimedAtAssistant(unit.text)).slice(0, MAX_SUPPORT_LINES);
+    opening.forEach((unit) => quoted.add(unit));
+    if (opening.length > 0) lead.push(`${opening.map((unit) => `> ${unit.text}`).join('\n')} [${passages[0].number}]`);
+  }
+  const support = passages.map((passage) => supportBlock(passage, quoted)).filter((block) => block !== null);
+  return [EXTRACTIVE_LABEL, lead.join('\n'), ...support].filter((part) => part.length > 0).join('\n\n');
 }
 
-/** A quoted table row is useless without the row naming its columns: add the table's first row. */
-function withTableHeaders(lines: string[], units: string[]): string[] {
-  const header = units.find((u) => TABLE_LINE.test(u));
-  if (!header || !lines.some((l) => TABLE_LINE.test(l)) || lines.includes(header)) return lines;
-  const firstRow = lines.findIndex((l) => TABLE_LINE.test(l));
-  return [...lines.slice(0, firstRow), header, ...lines.slice(firstRow)];
+/** The quoted form of a leading unit: a list item brings its heading and sibling items, a row its header. */
+function leadBlock(passage: ExtractivePassage, unit: ScoredUnit, quoted: Set<ScoredUnit>): string {
+  quoted.add(unit);
+  if (unit.kind === 'row') return [unit.tableHeader, unit.text].filter(Boolean).map((line) => `> ${line}`).join('\n');
+  if (unit.kind === 'item') {
+    const list = listAround(passage.units, unit).filter((u) => !isAimedAtAssistant(u.text));
+    const checklist = list.every((u) => u.text.length <= MAX_CHECKLIST_ITEM_CHARS);
+    const at = list.indexOf(unit);
+    const start = Math.max(0, Math.min(at - 2, list.length - MAX_LIST_ITEMS));
+    const siblings = checklist ? list.slice(start, start + MAX_LIST_ITEMS) : [unit];
+    siblings.forEach((u) => quoted.add(u));
+    const heading = unit.headings.at(-1);
+    return [...(heading ? [`> ${heading}:`] : []), ...siblings.map((u) => `> - ${u.text}`)].join('\n');
+  }
+  // A short sentence right after it in the same paragraph goes with it: "Turn Around. Don't Drown."
+  const followers = passage.units.slice(unit.index + 1, unit.index + 1 + MAX_SHORT_FOLLOWERS);
+  const taken: ScoredUnit[] = [];
+  for (const next of followers) {
+    if (next.kind !== 'sentence' || next.line !== unit.line || next.text.length > MAX_SHORT_FOLLOWER_CHARS || isAimedAtAssistant(next.text)) break;
+    taken.push(next);
+    quoted.add(next);
+  }
+  return `> ${[unit, ...taken].map((u) => u.text).join(' ')}`;
+}
+
+function supportBlock(passage: ExtractivePassage, quoted: Set<ScoredUnit>): string | null {
+  const lines = passage.units
+    .filter((unit) => !quoted.has(unit) && unit.ownCoverage > 0 && unit.coverage >= MIN_SUPPORT_COVERAGE && !isAimedAtAssistant(unit.text))
+    .sort((a, b) => b.coverage - a.coverage || b.ownCoverage - a.ownCoverage || a.index - b.index)
+    .slice(0, MAX_SUPPORT_LINES)
+    .sort((a, b) => a.index - b.index);
+  lines.forEach((unit) => quoted.add(unit));
+  const quotes = lines.map((unit) => (unit.kind === 'row' && unit.tableHeader ? `> ${unit.tableHeader}\n> ${unit.text}` : `> ${unit.kind === 'item' ? '- ' : ''}${unit.text}`));
+  return [`[${passage.number}] ${passage.label}`, ...quotes].join('\n');
+}
+
+/** The unbroken run of list items under the same headings that contains `unit`. */
+function listAround(units: ScoredUnit[], unit: ScoredUnit): ScoredUnit[] {
+  const inList = (u: ScoredUnit | undefined) => u !== undefined && u.kind === 'item' && sameHeadings(u, unit);
+  const position = units.indexOf(unit);
+  let first = position;
+  let last = position;
+  while (inList(units[first - 1])) first -= 1;
+  while (inList(units[last + 1])) last += 1;
+  return units.slice(first, last + 1);
+}
+
+function sameHeadings(left: ScoredUnit, right: ScoredUnit): boolean {
+  return left.headings.length === right.headings.length && left.headings.every((heading, i) => heading === right.headings[i]);
 }

@@ -18,11 +18,16 @@ export interface ChunkSearchFields {
 export function chunkSearchVector(config: string, fields: ChunkSearchFields): SQL {
   const cfg = sql`${config}::regconfig`;
   // A "heading" longer than a line is a paragraph the extractor misread; boosting it would boost noise.
-  const headings = fields.sectionPath.filter((heading) => heading.length <= MAX_HEADING_CHARS).join(' ');
+  // Headings inside the text (small sections packed into one chunk, a long list's repeated title) count as headings.
+  const headings = [...fields.sectionPath, ...headingLinesOf(fields.text)].filter((heading) => heading.length <= MAX_HEADING_CHARS).join(' ');
   return sql`setweight(to_tsvector(${cfg}, ${fields.title}), 'A')
     || setweight(to_tsvector(${cfg}, ${headings}), 'B')
     || setweight(to_tsvector(${cfg}, ${fields.labels.join(' ')}), 'C')
     || setweight(to_tsvector(${cfg}, ${fields.text}), 'D')`;
+}
+
+function headingLinesOf(text: string): string[] {
+  return [...text.matchAll(/^#{1,6}\s+(.+)$/gm)].map((match) => match[1]!.trim());
 }
 
 /** The title people see and search: the declared title, else the file name without extension and dashes. */

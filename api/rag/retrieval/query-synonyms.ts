@@ -32,8 +32,23 @@ const SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bgas (leak|smell)\b/, 'natural gas utilities shut off'],
 ];
 
+/** An everyday phrase found in a question and the guide words it stands for. */
+export interface SynonymMatch {
+  /** The words of the question the expansion stands for ("twister"). */
+  matched: string;
+  expansion: string;
+}
+
 /** Use before searching: extra words (in guide vocabulary) for the everyday words in a question. */
 export function expandSynonyms(question: string): string[] {
+  return findSynonyms(question).map((match) => match.expansion);
+}
+
+/** The everyday phrases of a question with their guide words, so a passage saying "tornado" covers "twister". */
+export function findSynonyms(question: string): SynonymMatch[] {
   const lower = question.toLowerCase();
-  return SYNONYMS.filter(([pattern]) => pattern.test(lower)).map(([, expansion]) => expansion);
+  return SYNONYMS.flatMap(([pattern, expansion]) => {
+    const match = pattern.exec(lower);
+    return match ? [{ matched: match[0], expansion }] : [];
+  });
 }

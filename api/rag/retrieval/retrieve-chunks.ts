@@ -1,10 +1,12 @@
 import { embedWithProvider } from '../embeddings/embed-with-fallback.ts';
 import type { RagServices } from '../rag-services.ts';
+import { normalizeChatText } from '../text/normalize-chat-text.ts';
 import { tokenizeWords } from '../text/tokenize-words.ts';
 import { correctTypos } from './correct-typos.ts';
 import { fuseRankings, type RankedList } from './fuse-rankings.ts';
 import { loadChunkDetails, type ChunkDetails } from './load-chunk-details.ts';
-import { expandSynonyms } from './query-synonyms.ts';
+import { buildQuestionTerms, type QuestionTerm } from '../relevance/question-terms.ts';
+import { findSynonyms } from './query-synonyms.ts';
 import { rankBoost } from './rank-boost.ts';
 import { searchFullText, type WeightedText } from './search-full-text.ts';
 import { searchVectors } from './search-vectors.ts';
@@ -29,7 +31,7 @@ export interface RetrievalRequest {
 }
 
 export interface RetrievedChunk extends ChunkDetails {
-  /** Fused relevance, 0-1 relative to the best chunk. */
+  /** Fused rank score, 0-1 relative to the best chunk (relative only: see relevance/ for an absolute signal). */
   score: number;
   /** True when the chunk shares words with the question (full-text hit), i.e. real lexical evidence. */
   matchedText: boolean;
@@ -37,6 +39,12 @@ export interface RetrievedChunk extends ChunkDetails {
 
 export interface RetrievalResult {
   chunks: RetrievedChunk[];
+  /** The question with chat shorthand spelt out ("wat shud i do" -> "what should i do"), as searched. */
+  normalizedQuestion: string;
+  /** Chunks in the whole library (all communities): how much a word's absence says. */
+  corpusChunks: number;
+  /** The question's content words with their weight in this corpus, for judging relevance. */
+  terms: QuestionTerm[];
   /** Extra words searched: typo corrections and synonyms (the extractive answer quotes lines with them). */
   expansions: string[];
   timings: { expandMs: number; fullTextMs: number; vectorMs: number; loadMs: number };
@@ -52,17 +60,24 @@ export async function retrieveChunks(services: RagServices, request: RetrievalRe
   const k = request.k ?? DEFAULT_TOP_K;
   const scope = { communityId: request.communityId };
   const timer = startTimer();
-  const corrections = [...(await correctTypos(db, tokenizeWords(request.question))).values()];
-  const synonyms = expandSynonyms(request.question);
+  const question = normalizeChatText(request.question);
+  const correctionMap = await correctTypos(db, tokenizeWords(question));
+  const corrections = [...correctionMap.values()];
+  const synonymMatches = findSynonyms(question);
+  const synonyms = synonymMatches.map((match) => match.expansion);
   const texts: WeightedText[] = [
-    { text: request.question, weight: 1 },
+    { text: question, weight: 1 },
     { text: corrections.join(' '), weight: 1 },
     { text: synonyms.join(' '), weight: SYNONYM_WEIGHT },
   ].filter((t) => t.text.trim());
   const expandMs = timer.lap();
+  const corpus = await services.termStatistics.corpus(db);
+  const termsPromise = buildQuestionTerms(db, services.termStatistics, {
+    question, corrections: correctionMap, synonyms: synonymMatches, configs: corpus.configs, chunks: corpus.chunks,
+  });
   const [[fullText, fullTextMs], [vector, vectorMs]] = await Promise.all([
-    timed(() => (mode === RetrievalMode.vector ? [] : searchFullText(db, services.termStatistics, request.question, texts, scope, ARM_CANDIDATES))),
-    timed(() => (mode === RetrievalMode.fullText ? [] : searchAllSpaces(services, [request.question, ...corrections].join(' '), scope))),
+    timed(() => (mode === RetrievalMode.vector ? [] : searchFullText(db, services.termStatistics, question, texts, scope, ARM_CANDIDATES))),
+    timed(() => (mode === RetrievalMode.fullText ? [] : searchAllSpaces(services, [question, ...corrections].join(' '), scope))),
   ]);
   timer.lap();
   const lists: RankedList[] = [
@@ -75,6 +90,9 @@ export async function retrieveChunks(services: RagServices, request: RetrievalRe
   const chunks = pickTop(fused, details, textHits, k);
   return {
     chunks,
+    normalizedQuestion: question,
+    corpusChunks: corpus.chunks,
+    terms: await termsPromise,
     expansions: [...corrections, ...synonyms],
     timings: { expandMs, fullTextMs, vectorMs, loadMs: timer.lap() },
   };

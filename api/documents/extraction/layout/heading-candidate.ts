@@ -22,6 +22,17 @@ const CAPTION = /^(fig(ure)?|table|tab|source|note|photo|example|chart|map)\b\.?
  * below; headings do neither (an ellipsis is a teaser, kept).
  */
 const ENDS_LIKE_SENTENCE = /(?<!\.\.)[.,;:]$|\p{L}-$/u;
+/**
+ * A publication code with its date ("FEMA 141/October 1993", "FEMA V-1005/March 2018", "EPA
+ * 816-F-15-003 SEPTEMBER 2017"): printed on covers and in running footers, never a section title.
+ */
+const PUBLICATION_DATE = /\s*[/,|–-]?\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d{2}$/i;
+const AGENCY_CODE = /^[A-Z]{2,}[\s-]*(?:[A-Z]{1,2}-?)?\d[\w.-]*$/;
+const FORM_NUMBER = /^[A-Z]{2,}\d{5,}$/;
+const isPublicationCode = (text: string) => {
+  const undated = text.replace(PUBLICATION_DATE, '');
+  return FORM_NUMBER.test(text) || (undated !== text && AGENCY_CODE.test(undated));
+};
 const ADDRESS = /^(https?:\/\/|www\.)|\b[\w.-]+\.(com|org|gov|net|edu)\b|\S+@\S+\.\w+/i;
 const hasWords = (text: string) => /\p{L}{2,}/u.test(text);
 const startsLowercase = (text: string) => /^\P{L}*\p{Ll}/u.test(text);
@@ -51,7 +62,7 @@ function readsLikeBody(group: LineGroup, text: string): boolean {
   // A bold lead-in that goes on in regular type is the start of a paragraph, not a heading.
   const bold = group.lines.filter((line) => line.bold).length;
   if (group.lines.some((line) => line.startsBold) || (bold > 0 && bold < group.lines.length)) return true;
-  return startsLowercase(text) || ENDS_LIKE_SENTENCE.test(text) || CAPTION.test(text) || ADDRESS.test(text);
+  return startsLowercase(text) || ENDS_LIKE_SENTENCE.test(text) || CAPTION.test(text) || ADDRESS.test(text) || isPublicationCode(text);
 }
 
 /**

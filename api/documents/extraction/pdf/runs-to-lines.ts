@@ -121,7 +121,27 @@ function markContentsEntries(lines: TextLine[]): TextLine[] {
   });
 }
 
+/**
+ * Letters that symbol fonts (Wingdings, Zapf Dingbats) draw as bullets, when the PDF maps them to
+ * their ASCII codes: Wingdings "l" is a disc, "n" a square, "q" and "u" diamonds and boxes, "v" a
+ * star, "ü" a check mark, "Ø" an arrow.
+ */
+const SYMBOL_FONT_BULLET = /^[lnquvwü§Ø]$/;
+/** A bullet glyph sits this close to its text (in ems of the text). */
+const BULLET_GAP_EM = 1.5;
+
+/**
+ * A line that opens with a lone symbol-font letter set in a font of its own, right before the text,
+ * opens with a bullet ("uBuilding walls with sandbags" was a Wingdings diamond): it becomes "•".
+ */
+function markSymbolBullets(group: Run[]): Run[] {
+  const [first, second] = group;
+  if (!first || !second || !SYMBOL_FONT_BULLET.test(first.text.trim()) || first.fontId === second.fontId) return group;
+  if (second.x0 - first.x1 > BULLET_GAP_EM * second.fontSize || first.fontSize > second.fontSize * 1.05) return group;
+  return [{ ...first, text: '•', x1: Math.min(first.x1, second.x0 - second.fontSize * 0.3) }, ...group.slice(1)];
+}
+
 /** Turns the run groups of one page into text lines with font size, weight and declared heading level. */
 export function runsToLines(groups: readonly Run[][], page: number, outline: OutlineHeadings): TextLine[] {
-  return markContentsEntries(groups.map((group) => toTextLine(group, page, outline)));
+  return markContentsEntries(groups.map((group) => toTextLine(markSymbolBullets(group), page, outline)));
 }

@@ -16,10 +16,21 @@ export interface AssembleInput {
 }
 
 const MAX_TITLE_LENGTH = 200;
+/**
+ * Titles that authoring tools write into a file's metadata, not its authors: a layout template's name,
+ * "Microsoft Word - draft3.doc", a file name, "Untitled", "Slide 1". The first real heading says more.
+ */
+const GENERIC_TITLE =
+  /^(?:document layout|layout \d*|untitled.*|title|slide \d+|powerpoint presentation|presentation\d*|document\d*|microsoft (?:word|powerpoint|excel) - .*|.*\.(?:docx?|pdf|pptx?|xlsx?|odt|rtf|indd|qxd|p65|pub|txt))$/i;
+
+/** True when a declared title is an authoring tool's placeholder rather than the document's title. */
+export function isGenericTitle(title: string): boolean {
+  return GENERIC_TITLE.test(title.trim()) || !/\p{L}{3}/u.test(title);
+}
 
 function pickTitle(declared: string | null | undefined, blocks: readonly DocumentBlock[]): string | null {
   const cleaned = declared?.replace(/\s+/g, ' ').trim();
-  if (cleaned) return cleaned.slice(0, MAX_TITLE_LENGTH);
+  if (cleaned && !isGenericTitle(cleaned)) return cleaned.slice(0, MAX_TITLE_LENGTH);
   const headings = blocks.filter((block) => block.type === 'heading');
   const topLevel = Math.min(...headings.map((heading) => heading.level));
   const first = headings.find((heading) => heading.level === topLevel);
