@@ -32,9 +32,10 @@ CREATE OR REPLACE FUNCTION hub_sync_snapshot(kind text, row_id text) RETURNS jso
 BEGIN
   CASE kind
   WHEN 'community' THEN
-    RETURN (SELECT jsonb_build_object('slug', c.slug, 'name', c.name) FROM communities c WHERE c.id = row_id::uuid);
+    RETURN (SELECT jsonb_build_object('slug', c.slug, 'name', c.name, 'web_access_code', c.web_access_code) FROM communities c WHERE c.id = row_id::uuid);
   WHEN 'community_chat' THEN
-    RETURN (SELECT jsonb_build_object('community_id', c.community_id, 'platform', c.platform, 'chat_id', c.chat_id, 'title', c.title)
+    RETURN (SELECT jsonb_build_object('community_id', c.community_id, 'platform', c.platform, 'chat_id', c.chat_id, 'title', c.title,
+                                      'updates_subscribed', c.updates_subscribed)
             FROM community_chats c WHERE c.id = row_id::uuid);
   WHEN 'member' THEN
     RETURN (SELECT jsonb_build_object('community_id', m.community_id, 'platform', m.platform, 'platform_user_id', m.platform_user_id,
@@ -261,15 +262,16 @@ BEGIN
   WHEN 'community' THEN
     IF is_delete THEN DELETE FROM communities WHERE id = target;
     ELSE
-      INSERT INTO communities (id, slug, name) VALUES (target, snapshot ->> 'slug', snapshot ->> 'name')
-      ON CONFLICT (id) DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name;
+      INSERT INTO communities (id, slug, name, web_access_code) VALUES (target, snapshot ->> 'slug', snapshot ->> 'name', snapshot ->> 'web_access_code')
+      ON CONFLICT (id) DO UPDATE SET slug = EXCLUDED.slug, name = EXCLUDED.name, web_access_code = EXCLUDED.web_access_code;
     END IF;
   WHEN 'community_chat' THEN
     IF is_delete THEN DELETE FROM community_chats WHERE id = target;
     ELSE
-      INSERT INTO community_chats (id, community_id, platform, chat_id, title)
-      VALUES (target, community, snapshot ->> 'platform', snapshot ->> 'chat_id', snapshot ->> 'title')
-      ON CONFLICT (id) DO UPDATE SET community_id = EXCLUDED.community_id, platform = EXCLUDED.platform, chat_id = EXCLUDED.chat_id, title = EXCLUDED.title;
+      INSERT INTO community_chats (id, community_id, platform, chat_id, title, updates_subscribed)
+      VALUES (target, community, snapshot ->> 'platform', snapshot ->> 'chat_id', snapshot ->> 'title', COALESCE((snapshot ->> 'updates_subscribed')::boolean, true))
+      ON CONFLICT (id) DO UPDATE SET community_id = EXCLUDED.community_id, platform = EXCLUDED.platform, chat_id = EXCLUDED.chat_id, title = EXCLUDED.title,
+        updates_subscribed = EXCLUDED.updates_subscribed;
     END IF;
   WHEN 'member' THEN
     IF is_delete THEN DELETE FROM members WHERE id = target;

@@ -1,2 +1,0 @@
-DROP TABLE "sync_conflicts" CASCADE;--> statement-breakpoint
-DROP TABLE "sync_metadata" CASCADE;
