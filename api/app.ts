@@ -16,6 +16,7 @@ import { maintenanceRoutes } from './routes/maintenance-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 import { webApiRoutes } from './routes/web-api-routes.ts';
 import { webPageRoutes } from './routes/web-page-routes.ts';
+import { metricsRoutes } from './routes/metrics-routes.ts';
 
 export interface HubApiOptions {
   core: HubCore;
@@ -44,6 +45,7 @@ export const hubApi = fp<HubApiOptions>(
     const app = root.withTypeProvider<ZodTypeProvider>();
     await app.register(healthRoutes, { core });
     await app.register(webPageRoutes, { core, pageDir: webPageDir });
+    await app.register(metricsRoutes, { core });
     await app.register(
       async (api: FastifyInstance) => {
         // Without a token anyone who reaches the hub may act, so other web sites must not act through a visitor.

@@ -9,6 +9,9 @@ export function checkCrossFieldRules(env: Env): string[] {
   if (env.DEPLOYMENT_MODE === 'cloud' && env.ADMIN_PASSWORD && !env.ADMIN_SESSION_SECRET) {
     problems.push('ADMIN_SESSION_SECRET: required with ADMIN_PASSWORD when DEPLOYMENT_MODE=cloud (sessions must survive restarts)');
   }
+  if (env.DEPLOYMENT_MODE === 'cloud' && env.PROCESSING_CONCURRENCY > 1) {
+    problems.push('PROCESSING_CONCURRENCY: at most 1 when DEPLOYMENT_MODE=cloud (a 512 MB instance holds one parser at a time)');
+  }
   if (env.LLM_PROVIDER === 'groq' && !env.GROQ_API_KEY) {
     problems.push('GROQ_API_KEY: required when LLM_PROVIDER=groq');
   }

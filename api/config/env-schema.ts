@@ -27,13 +27,16 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   HUB_API_TOKEN: z.string().min(16, 'expected at least 16 characters (generate one with `openssl rand -hex 24`)').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** On SIGTERM: how long answers and jobs in flight may take before jobs go back to the queue and the process exits. */
+  SHUTDOWN_GRACE_SECONDS: positiveInt(20),
 
   // --- Uploads and processing ---
   UPLOAD_MAX_BYTES: positiveInt(50 * 1024 * 1024),
   PROCESSING_MODE: z.enum(['auto', 'basic', 'full'], { error: 'expected auto, basic or full' }).default('auto'),
   PROCESSING_CONCURRENCY: positiveInt(1),
   PROCESSING_TIMEOUT_SECONDS: positiveInt(300),
-  PROCESSING_MEMORY_MB: positiveInt(768),
+  /** Unset: 768 MB on a local instance, 160 MB in the cloud (see api/documents/document-limits.ts). */
+  PROCESSING_MEMORY_MB: z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(64, 'expected at least 64 (MB)').optional(),
   MAX_PAGES: positiveInt(500),
   MAX_IMAGE_PIXELS: positiveInt(60_000_000),
   MAX_UNZIPPED_BYTES: positiveInt(200 * 1024 * 1024),

@@ -2,6 +2,7 @@ import type { HubConfig } from '../config/load-config.ts';
 import type { DatabaseHandle, HubDatabase } from '../db/database.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { startJobQueue, type JobQueue } from '../jobs/job-queue.ts';
+import { createLifecycle, type Lifecycle } from './lifecycle.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { createRagServices, type RagServices } from '../rag/create-rag-services.ts';
 import { createRawFileStore, type RawFileStore } from '../storage/raw-file-store.ts';
@@ -17,6 +18,8 @@ export interface HubCore {
   readonly jobs: JobQueue;
   readonly rag: RagServices;
   readonly startedAt: Date;
+  /** starting / ready / stopping, for /health/ready and graceful shutdown. */
+  readonly lifecycle: Lifecycle;
   close(): Promise<void>;
 }
 
@@ -26,6 +29,8 @@ export interface HubCoreOptions {
   /** An already open database (tests); otherwise the configured one is opened and migrated. */
   database?: DatabaseHandle;
   retryDelaySeconds?: number;
+  /** `hub start` begins in `starting` and marks itself ready once every role runs; others are ready at once. */
+  lifecycle?: Lifecycle;
 }
 
 /** Opens the database (migrating it), the file store, the job queue and the RAG services. */
@@ -38,7 +43,7 @@ export async function createHubCore(config: HubConfig, logger: Logger, options: 
     closers.unshift(() => jobs.stop());
     const rag = await createRagServices({ config, db: database.db, logger: logger.child({ part: 'rag' }), fetch: options.fetch });
     const files = createRawFileStore(config.rawFilesDir);
-    return { config, logger, database, db: database.db, files, jobs, rag, startedAt: new Date(), close: () => closeAll(closers) };
+    return { config, logger, database, db: database.db, files, jobs, rag, startedAt: new Date(), lifecycle: options.lifecycle ?? createLifecycle('ready'), close: () => closeAll(closers) };
   } catch (error) {
     await closeAll(closers);
     throw error;

@@ -1,12 +1,15 @@
 import type { HubConfig } from '../config/load-config.ts';
 import type { DatabaseHandle } from './database.ts';
 import { migrateDatabase } from './migrate-database.ts';
-import { openPglite } from './open-pglite.ts';
-import { openPostgres } from './open-postgres.ts';
 
-/** Opens the configured database (server when DATABASE_URL is set, embedded otherwise) and migrates it. */
+/**
+ * Opens the configured database (server when DATABASE_URL is set, embedded otherwise) and migrates it.
+ * Each driver is imported only when used: a cloud instance on PostgreSQL never loads PGlite.
+ */
 export async function openDatabase(config: Pick<HubConfig, 'DATABASE_URL' | 'dataDir'>): Promise<DatabaseHandle> {
-  const handle = config.DATABASE_URL ? await openPostgres(config.DATABASE_URL) : await openPglite(config.dataDir);
+  const handle = config.DATABASE_URL
+    ? await (await import('./open-postgres.ts')).openPostgres(config.DATABASE_URL)
+    : await (await import('./open-pglite.ts')).openPglite(config.dataDir);
   try {
     await migrateDatabase(handle);
     return handle;

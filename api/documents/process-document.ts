@@ -7,7 +7,7 @@ import type { RawFileStore } from '../storage/raw-file-store.ts';
 import { defaultProcessingMode, documentLimitsFrom } from './document-limits.ts';
 import { findDocument, updateDocumentUnlessRejected, type DocumentRow } from './document-repository.ts';
 import { extractDocument } from './extraction/extract-document.ts';
-import type { ExtractedDocument, ProcessingMode } from './extraction/extracted-document.ts';
+import { ProcessingMode, UnreadableReason, type ExtractedDocument } from './extraction/extracted-document.ts';
 import { createProgressReporter } from './progress-reporter.ts';
 
 export interface ProcessDeps {
@@ -25,6 +25,8 @@ export interface ProcessRequest {
   /** 0 for the first try; errors other than a bad file are retried until `finalAttempt`. */
   attempt: number;
   finalAttempt: boolean;
+  /** Aborted when the process shuts down: the parser is stopped and the document waits for a retry. */
+  signal?: AbortSignal;
 }
 
 /** Codes that mean the file itself is the problem: retrying cannot help, a moderator must act. */
@@ -57,6 +59,7 @@ export async function processDocument(deps: ProcessDeps, request: ProcessRequest
       ocrLangs: deps.config.OCR_LANGS,
       libreOfficePath: deps.config.LIBREOFFICE_PATH,
       onProgress: progress.report,
+      signal: request.signal,
     });
     await progress.flush();
     if (!(await saveExtraction(deps.db, document, extracted))) return REJECTED_MEANWHILE;
@@ -67,7 +70,7 @@ export async function processDocument(deps: ProcessDeps, request: ProcessRequest
     return { status: 'done', detail: { pages: extracted.pageCount, chars: extracted.markdown.length, mode } };
   } catch (error) {
     await progress.flush();
-    return handleFailure(deps, document, request, error);
+    return handleFailure(deps, document, { ...request, mode }, error);
   }
 }
 
@@ -89,11 +92,23 @@ async function saveExtraction(db: HubDatabase, document: DocumentRow, extracted:
   return saved !== null;
 }
 
-async function handleFailure(deps: ProcessDeps, document: DocumentRow, request: ProcessRequest, error: unknown): Promise<JobOutcome> {
+async function handleFailure(deps: ProcessDeps, document: DocumentRow, request: ProcessRequest & { mode: ProcessingMode }, error: unknown): Promise<JobOutcome> {
   const log = deps.logger.child({ documentId: document.id });
   // Rejecting deletes the file, which may be what made the parser fail: nothing to retry or report.
   if ((await findDocument(deps.db, document.id))?.status === 'rejected') return REJECTED_MEANWHILE;
+  if (request.signal?.aborted) {
+    // Not the file's fault and not an attempt to count against it: the queue retries the job.
+    await updateDocumentUnlessRejected(deps.db, document.id, { status: 'queued', progress: null, errorReason: 'interrupted by a restart; it will be processed again' });
+    log.info('processing interrupted by shutdown; the document is queued again');
+    throw error;
+  }
   if (isAppError(error) && FILE_PROBLEMS.has(error.code)) {
+    if (exceedsBasicBudget(request.mode, error)) {
+      const reason = `${error.message}. This instance's limits are small (basic processing); a local instance with full processing will take it.`;
+      await markFailed(deps.db, document.id, error.code, reason, { needsFullProcessing: true });
+      log.info({ code: error.code, reason: error.message }, 'document left for full processing on a local instance');
+      return { status: 'failed', reason };
+    }
     await markFailed(deps.db, document.id, error.code, error.message);
     log.info({ code: error.code, reason: error.message }, 'document could not be processed');
     return { status: 'failed', reason: error.message };
@@ -108,6 +123,12 @@ async function handleFailure(deps: ProcessDeps, document: DocumentRow, request: 
   return { status: 'failed', reason };
 }
 
-async function markFailed(db: HubDatabase, id: string, code: string, reason: string): Promise<void> {
-  await updateDocumentUnlessRejected(db, id, { status: 'failed', errorCode: code, errorReason: reason, progress: null });
+/** Basic (cloud) extraction ran out of its small time or memory budget: a local instance has more. */
+function exceedsBasicBudget(mode: ProcessingMode, error: AppError): boolean {
+  const reason = error.details?.reason;
+  return mode === ProcessingMode.cloudSimple && (reason === UnreadableReason.outOfMemory || reason === UnreadableReason.timeout);
+}
+
+async function markFailed(db: HubDatabase, id: string, code: string, reason: string, extra: { needsFullProcessing?: boolean } = {}): Promise<void> {
+  await updateDocumentUnlessRejected(db, id, { status: 'failed', errorCode: code, errorReason: reason, progress: null, ...extra });
 }

@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from '../errors/app-error.ts';
 import { rejectNulBytes } from '../errors/nul-bytes.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { JobName } from '../jobs/job-types.ts';
-import { keyFor, type RawFileStore } from '../storage/raw-file-store.ts';
+import { keyFor, type RawFileStore, type StagedFile } from '../storage/raw-file-store.ts';
 import { documentLimitsFrom } from './document-limits.ts';
 import { findDocumentByHash, insertDocument, type DocumentRow, type NewDocumentRow } from './document-repository.ts';
 import { inspectUpload } from './intake/inspect-upload.ts';
@@ -23,6 +23,8 @@ export interface UploadDeps {
 
 export interface UploadInput {
   bytes: Uint8Array;
+  /** The same bytes already streamed to the store's staging area (HTTP uploads): stored by a rename. */
+  staged?: StagedFile;
   filename: string;
   community?: string | null;
   title?: string | null;
@@ -67,7 +69,7 @@ export async function uploadDocument(deps: UploadDeps, input: UploadInput): Prom
   // Checked before storing, so a member over quota costs no disk; checked again under a lock below.
   if (!trusted) await checkPendingQuota(deps.db, pending, quota);
 
-  const inserted = await storeUpload(deps, input.bytes, trusted ? null : { pending, quota }, {
+  const inserted = await storeUpload(deps, input, trusted ? null : { pending, quota }, {
     communityId,
     filename: inspected.safeFilename,
     title: input.title?.trim() || null,
@@ -99,11 +101,13 @@ export async function uploadDocument(deps: UploadDeps, input: UploadInput): Prom
  */
 async function storeUpload(
   deps: UploadDeps,
-  bytes: Uint8Array,
+  { bytes, staged }: Pick<UploadInput, 'bytes' | 'staged'>,
   quotaCheck: { pending: PendingUpload; quota: PendingQuota } | null,
   values: NewDocumentRow,
 ): Promise<DocumentRow | null> {
-  await deps.files.put(bytes, values.sha256);
+  // Bytes already streamed to staging are moved into place rather than written a second time.
+  if (staged?.sha256 === values.sha256) await staged.keep();
+  else await deps.files.put(bytes, values.sha256);
   const inserted = await withRawFileLock(deps.db, values.sha256, async (tx) => {
     if (quotaCheck) {
       await lockPendingUploads(tx, values.communityId ?? null);

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HubCore } from '../core/hub-core.ts';
@@ -24,14 +25,22 @@ export const documentsRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (
       response: { 201: documentView, 200: documentView, ...errorResponses(400, 401, 403, 413, 415, 429, 503) },
     },
   }, async (request, reply) => {
-    const upload = await readMultipartUpload(request);
-    const result = await uploadDocument(core, {
-      bytes: upload.bytes,
-      filename: upload.filename,
-      community: upload.fields.community || null,
-      title: upload.fields.title || null,
-      uploader: { via: 'api', role: 'trusted', label: 'api' },
-    });
+    const upload = await readMultipartUpload(request, core.files, core.config.UPLOAD_MAX_BYTES);
+    let result;
+    try {
+      // Intake reads the file once, from disk; the stored copy is the staged file itself (a rename).
+      result = await uploadDocument(core, {
+        bytes: await readFile(upload.staged.path),
+        staged: upload.staged,
+        filename: upload.filename,
+        community: upload.fields.community || null,
+        title: upload.fields.title || null,
+        uploader: { via: 'api', role: 'trusted', label: 'api' },
+      });
+    } finally {
+      // Not kept (refused, or the same bytes were already there): gone before the answer.
+      await upload.staged.discard();
+    }
     return reply.status(result.duplicate ? 200 : 201).send(toDocumentView(result.document));
   });
 

@@ -1,35 +1,49 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HubCore } from '../core/hub-core.ts';
+import { checkReadiness, pingDatabase } from '../core/check-readiness.ts';
 import { describeComponents } from '../core/describe-components.ts';
+import { presentsApiToken } from '../http/presents-api-token.ts';
 
 const component = z.object({ up: z.boolean(), detail: z.string() });
+const health = z.object({
+  status: z.enum(['ok', 'degraded', 'down']),
+  mode: z.string(),
+  uptimeSeconds: z.number(),
+  /** Only for callers with the API token when one is set: names of hosts, databases and models. */
+  components: z.record(z.string(), component).optional(),
+});
+const probe = z.object({ status: z.string(), detail: z.string().optional() });
 
-/** Liveness plus which parts are up; 503 when the database is not answering. */
+/**
+ * `/health` (overall status; component details only with the API token when one is set, since they
+ * name the database host, user and models), `/health/live` (the process answers: restart it if not)
+ * and `/health/ready` (send it traffic: started, not stopping, database answering).
+ */
 export const healthRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (app, { core }) => {
+  const token = core.config.HUB_API_TOKEN;
   app.get('/health', {
     schema: {
-      summary: 'Liveness and component status',
-      response: {
-        200: z.object({ status: z.enum(['ok', 'degraded']), mode: z.string(), uptimeSeconds: z.number(), components: z.record(z.string(), component) }),
-        503: z.object({ status: z.literal('down'), mode: z.string(), uptimeSeconds: z.number(), components: z.record(z.string(), component) }),
-      },
+      summary: 'Overall status; component details need the API token when one is set',
+      response: { 200: health, 503: health },
     },
-  }, async (_request, reply) => {
+  }, async (request, reply) => {
     const database = await pingDatabase(core);
-    const components = { database, ...describeComponents(core.config, core.rag) };
     const uptimeSeconds = Math.round((Date.now() - core.startedAt.getTime()) / 1000);
-    if (!database.up) return reply.status(503).send({ status: 'down', mode: core.config.DEPLOYMENT_MODE, uptimeSeconds, components });
-    return { status: 'ok' as const, mode: core.config.DEPLOYMENT_MODE, uptimeSeconds, components };
+    const showDetails = !token || presentsApiToken(request.headers.authorization, token);
+    const components = showDetails ? { database, ...describeComponents(core.config, core.rag) } : undefined;
+    const body = { status: database.up ? ('ok' as const) : ('down' as const), mode: core.config.DEPLOYMENT_MODE, uptimeSeconds, components };
+    return reply.status(database.up ? 200 : 503).send(body);
+  });
+
+  app.get('/health/live', {
+    schema: { summary: 'Liveness: the process answers (no dependency is checked)', response: { 200: probe } },
+  }, async () => ({ status: 'alive' }));
+
+  app.get('/health/ready', {
+    schema: { summary: 'Readiness: started, not shutting down, database answering', response: { 200: probe, 503: probe } },
+  }, async (_request, reply) => {
+    const readiness = await checkReadiness(core);
+    return reply.status(readiness.ready ? 200 : 503).send({ status: readiness.status });
   });
 };
-
-async function pingDatabase(core: HubCore): Promise<{ up: boolean; detail: string }> {
-  try {
-    await core.db.execute(sql`SELECT 1`);
-    return { up: true, detail: `${core.database.engine} at ${core.database.location}` };
-  } catch (error) {
-    return { up: false, detail: `${core.database.engine} not answering: ${(error as Error).message}` };
-  }
-}

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { HubCore } from '../core/hub-core.ts';
@@ -63,9 +64,16 @@ export const webAskRoutes: FastifyPluginAsyncZod<{ core: HubCore }> = async (app
       response: { 201: uploadReceipt, 200: uploadReceipt, ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 503) },
     },
   }, async (request, reply) => {
-    const upload = await readMultipartUpload(request);
-    const community = await admitWebMember(core.db, upload.fields.community || undefined, readCookies(request.headers.cookie));
-    const receipt = await uploadFromWeb(core, { id: request.params.id, bytes: upload.bytes, filename: upload.filename, community });
+    const upload = await readMultipartUpload(request, core.files, core.config.UPLOAD_MAX_BYTES);
+    let receipt;
+    try {
+      const community = await admitWebMember(core.db, upload.fields.community || undefined, readCookies(request.headers.cookie));
+      const bytes = await readFile(upload.staged.path);
+      receipt = await uploadFromWeb(core, { id: request.params.id, bytes, staged: upload.staged, filename: upload.filename, community });
+    } finally {
+      // Not kept (refused, repeated, or the same bytes were already there): gone before the answer.
+      await upload.staged.discard();
+    }
     return reply.status(receipt.duplicate || receipt.repeated ? 200 : 201).send(receipt);
   });
 };

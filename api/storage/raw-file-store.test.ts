@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../errors/app-error.ts';
-import { createRawFileStore } from './raw-file-store.ts';
+import { createRawFileStore, keyFor, StagedTooLargeError } from './raw-file-store.ts';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -18,6 +18,27 @@ describe('raw file store', () => {
     expect(readFileSync(store.pathOf(key), 'utf8')).toBe('boil water for one minute');
     expect(await store.put(bytes, sha(bytes))).toBe(key);
     expect(await store.exists(key)).toBe(true);
+  });
+
+  it('stages a stream without holding it, hashes it on the way, and keeps or discards it', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'hub-files-'));
+    const store = createRawFileStore(root);
+    async function* pieces() {
+      for (let index = 0; index < 64; index++) yield new Uint8Array(64 * 1024).fill(index);
+    }
+    const expected = Buffer.concat(Array.from({ length: 64 }, (_, index) => Buffer.alloc(64 * 1024, index)));
+    const staged = await store.stage(pieces());
+    expect({ sha256: staged.sha256, byteLength: staged.byteLength }).toEqual({ sha256: sha(expected), byteLength: expected.byteLength });
+    expect(await store.exists(keyFor(staged.sha256))).toBe(false);
+    const key = await staged.keep();
+    expect(readFileSync(store.pathOf(key)).equals(expected)).toBe(true);
+
+    const again = await store.stage(pieces());
+    expect(await again.keep()).toBe(key); // the same bytes: already there, the staged copy is dropped
+    await expect(store.stage(pieces(), { maxBytes: 1024 * 1024 })).rejects.toBeInstanceOf(StagedTooLargeError);
+    const discarded = await store.stage(pieces());
+    await discarded.discard();
+    expect(readdirSync(path.join(root, '.staging'))).toEqual([]);
   });
 
   it('never turns a key into a path outside the store', () => {

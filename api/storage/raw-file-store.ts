@@ -1,6 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { AppError, ErrorCode } from '../errors/app-error.ts';
 
 /**
@@ -11,13 +13,29 @@ export interface RawFileStore {
   readonly root: string;
   /** Stores the bytes (atomically: temp file + rename) and returns their key. */
   put(bytes: Uint8Array, sha256: string): Promise<string>;
+  /**
+   * Streams bytes to disk without holding them in memory, hashing them on the way; nothing is stored
+   * under a key until `keep()`. Use for uploads and archives; `discard()` after a refusal.
+   */
+  stage(source: AsyncIterable<Uint8Array>, options?: { maxBytes?: number }): Promise<StagedFile>;
   /** Absolute path of a stored file, for parsers that read from disk. */
   pathOf(key: string): string;
   exists(key: string): Promise<boolean>;
   remove(key: string): Promise<void>;
 }
 
+export interface StagedFile {
+  /** The temporary file (inside the store's directory, so keeping it is a rename). */
+  readonly path: string;
+  readonly sha256: string;
+  readonly byteLength: number;
+  /** Moves it under its content key (or drops it when those bytes are already stored); returns the key. */
+  keep(): Promise<string>;
+  discard(): Promise<void>;
+}
+
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+const STAGING_DIRECTORY = '.staging';
 
 export function createRawFileStore(root: string): RawFileStore {
   const pathOf = (key: string) => {
@@ -43,6 +61,54 @@ export function createRawFileStore(root: string): RawFileStore {
         await rm(temp, { force: true }).catch(() => {});
         throw storageError(root, error);
       }
+    },
+    async stage(source, options = {}) {
+      const temp = path.join(root, STAGING_DIRECTORY, `${randomBytes(8).toString('hex')}.partial`);
+      const hash = createHash('sha256');
+      let byteLength = 0;
+      try {
+        await mkdir(path.dirname(temp), { recursive: true });
+        await pipeline(
+          source,
+          async function* (chunks: AsyncIterable<Uint8Array>) {
+            for await (const chunk of chunks) {
+              byteLength += chunk.byteLength;
+              if (options.maxBytes !== undefined && byteLength > options.maxBytes) throw new StagedTooLargeError(options.maxBytes);
+              hash.update(chunk);
+              yield chunk;
+            }
+          },
+          createWriteStream(temp),
+        );
+      } catch (error) {
+        await rm(temp, { force: true }).catch(() => {});
+        if (error instanceof StagedTooLargeError) throw error;
+        throw storageError(root, error);
+      }
+      const sha256 = hash.digest('hex');
+      const discard = () => rm(temp, { force: true });
+      return {
+        path: temp,
+        sha256,
+        byteLength,
+        discard,
+        async keep() {
+          const key = keyFor(sha256);
+          const target = pathOf(key);
+          if (await fileExists(target)) {
+            await discard();
+            return key;
+          }
+          try {
+            await mkdir(path.dirname(target), { recursive: true });
+            await rename(temp, target);
+            return key;
+          } catch (error) {
+            await discard().catch(() => {});
+            throw storageError(root, error);
+          }
+        },
+      };
     },
     exists: (key) => fileExists(pathOf(key)),
     remove: (key) => rm(pathOf(key), { force: true }),
@@ -70,4 +136,15 @@ function storageError(root: string, error: unknown): AppError {
         ? `the hub may not write to ${root}; fix its permissions or set RAW_FILES_DIR`
         : `writing under ${root} failed (${code ?? (error as Error).message})`;
   return new AppError(ErrorCode.dependencyUnavailable, `Could not store the file: ${reason}.`, { cause: error });
+}
+
+/** A staged stream passed its byte limit: nothing was kept. */
+export class StagedTooLargeError extends Error {
+  readonly limitBytes: number;
+
+  constructor(limitBytes: number) {
+    super(`more than ${limitBytes} bytes`);
+    this.name = 'StagedTooLargeError';
+    this.limitBytes = limitBytes;
+  }
 }

@@ -1,5 +1,6 @@
 import type { HubCore } from '../core/hub-core.ts';
 import { uploadDocument } from '../documents/upload-document.ts';
+import type { StagedFile } from '../storage/raw-file-store.ts';
 import { toDocumentView } from '../routes/document-view.ts';
 import type { WebCommunity } from './web-access.ts';
 import { claimOrWait, completeSubmission, releaseSubmission } from './web-submissions.ts';
@@ -24,13 +25,14 @@ export interface WebUploadReceipt {
  */
 export async function uploadFromWeb(
   core: HubCore,
-  upload: { id: string; bytes: Uint8Array; filename: string; community: WebCommunity | null },
+  upload: { id: string; bytes: Uint8Array; staged?: StagedFile; filename: string; community: WebCommunity | null },
 ): Promise<WebUploadReceipt> {
   const claim = await claimOrWait(core.db, { id: upload.id, kind: 'upload', communityId: upload.community?.id ?? null }, WAIT_FOR_FIRST_SEND_MS);
   if (claim.state === 'done') return { ...(claim.result as unknown as WebUploadReceipt), repeated: true };
   try {
     const { document, duplicate } = await uploadDocument(core, {
       bytes: upload.bytes,
+      staged: upload.staged,
       filename: upload.filename,
       community: upload.community?.slug ?? null,
       uploader: { via: 'web', role: 'member', label: 'web page' },

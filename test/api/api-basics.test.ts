@@ -27,11 +27,15 @@ describe(`HTTP API basics on ${testEngine}`, () => {
     return app.inject({ method: 'POST', url: '/api/documents', headers: { ...auth, 'content-type': body.contentType }, payload: body.payload });
   };
 
-  it('answers /health without a token and names its components', async () => {
-    const response = await app.inject({ method: 'GET', url: '/health' });
-    expect(response.statusCode).toBe(200);
-    const body = response.json();
-    expect(body.status).toBe('ok');
+  it('answers /health without a token, and names its components only to token holders', async () => {
+    const anonymous = await app.inject({ method: 'GET', url: '/health' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json().status).toBe('ok');
+    expect(anonymous.json().components).toBeUndefined();
+    expect(anonymous.body).not.toContain(core.database.location);
+    const wrong = await app.inject({ method: 'GET', url: '/health', headers: { authorization: 'Bearer nope' } });
+    expect(wrong.json().components).toBeUndefined();
+    const body = (await app.inject({ method: 'GET', url: '/health', headers: auth })).json();
     expect(body.components.database.up).toBe(true);
     expect(body.components.database.detail).toContain(core.database.engine);
   });

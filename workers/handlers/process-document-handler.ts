@@ -1,7 +1,7 @@
 import type { HubCore } from '#api/core/hub-core.ts';
 import { processDocument } from '#api/documents/process-document.ts';
 import type { JobOutcome, JobPayloads } from '#api/jobs/job-types.ts';
-import { JOB_RETRY_LIMIT } from '#api/jobs/job-queue.ts';
+import { JOB_RETRY_LIMIT, type JobContext } from '#api/jobs/job-queue.ts';
 import { indexDocument } from '#api/rag/index-document.ts';
 
 /** Job `process-document`: extract, store and index one document. */
@@ -13,6 +13,6 @@ export function createProcessDocumentHandler(core: HubCore) {
     logger: core.logger.child({ job: 'process-document' }),
     indexDocument: (documentId: string) => indexDocument(core.rag, { documentId }),
   };
-  return async (payload: JobPayloads['process-document'], job: { attempt: number }): Promise<JobOutcome> =>
-    processDocument(deps, { ...payload, attempt: job.attempt, finalAttempt: job.attempt >= JOB_RETRY_LIMIT });
+  return async (payload: JobPayloads['process-document'], job: JobContext): Promise<JobOutcome> =>
+    processDocument(deps, { ...payload, attempt: job.attempt, finalAttempt: job.attempt >= JOB_RETRY_LIMIT, signal: job.signal });
 }

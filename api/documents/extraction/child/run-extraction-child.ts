@@ -20,11 +20,18 @@ const MIN_HEAP_MB = 64;
 /**
  * A small young generation keeps a small worker's RSS down. 8 MB semi-spaces rather than 4 cut the
  * garbage collection of pdf.js's short-lived text items: 4-9 % less CPU on the bench PDFs for ~7 MB
- * more peak RSS (scratch A/B runs, 2026-11-25).
+ * more peak RSS (scratch A/B runs, 2026-11-25). A cloud-sized budget cannot spare those MB.
  */
 const SMALL_WORKER_MB = 512;
 const SMALL_SEMI_SPACE_MB = 8;
 const LARGE_SEMI_SPACE_MB = 16;
+const TINY_WORKER_MB = 256;
+const TINY_SEMI_SPACE_MB = 2;
+/**
+ * glibc gives each thread that allocates its own malloc arena; V8's helper threads then hold tens of
+ * MB of mostly empty arenas. Two arenas cut a cloud parser's peak by 10-30 MB in scratch runs (2026-12-02).
+ */
+const MALLOC_ARENAS = '2';
 const MAX_STDERR_CHARACTERS = 8000;
 const MEBIBYTE = 1024 * 1024;
 const OUT_OF_MEMORY_OUTPUT = /heap out of memory|Reached heap limit|Allocation failed|out of memory|Cannot allocate memory/i;
@@ -43,11 +50,18 @@ export interface ChildOptions {
   signal?: AbortSignal;
 }
 
+function semiSpaceFor(memoryMb: number): number {
+  if (memoryMb <= TINY_WORKER_MB) return TINY_SEMI_SPACE_MB;
+  return memoryMb <= SMALL_WORKER_MB ? SMALL_SEMI_SPACE_MB : LARGE_SEMI_SPACE_MB;
+}
+
 function startChild(job: ExtractionJob): ChildProcess {
   const heapMb = Math.max(MIN_HEAP_MB, Math.floor(job.limits.memoryMb * HEAP_SHARE));
-  const semiSpaceMb = job.limits.memoryMb <= SMALL_WORKER_MB ? SMALL_SEMI_SPACE_MB : LARGE_SEMI_SPACE_MB;
+  const semiSpaceMb = semiSpaceFor(job.limits.memoryMb);
   return fork(CHILD_ENTRY, [], {
     execArgv: [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${semiSpaceMb}`, '--disable-warning=ExperimentalWarning'],
+    // An operator's own MALLOC_ARENA_MAX wins.
+    env: { MALLOC_ARENA_MAX: MALLOC_ARENAS, ...process.env },
     // Its own process group, so one kill also ends LibreOffice and anything else it started.
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
