@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubCore } from '#api/core/hub-core.ts';
-import { communityUpdates, documents, faqEntries, members, questionLog, syncConflicts } from '#api/db/schema/index.ts';
+import { communityUpdates, documents, faqEntries, members, questionLog, syncConflicts, syncMetadata } from '#api/db/schema/index.ts';
 import { JobName } from '#api/jobs/job-types.ts';
 import { buildServer } from '#api/server.ts';
 import { createTestCore } from '#test/support/test-core.ts';
@@ -114,12 +114,26 @@ describe(`admin panel over HTTP on ${testEngine}`, () => {
     expect(list.records?.[0]?.params.deliveries).toBe('{}');
   });
 
-  it('records a conflict resolution once, and edits only what is editable', async () => {
-    const resolved = await adminApi(app, cookie, 'GET', `resources/sync_conflicts/records/${seeded.conflictId}/keepLocal`);
-    expect(resolved.notice?.message).toContain('not built yet');
+  it('shows the open conflict and the sync state on the dashboard', async () => {
+    const dashboard = (await adminApi(app, cookie, 'GET', 'dashboard')) as unknown as { openConflicts: number; sync: { mode: string; pendingPush: number } };
+    expect(dashboard.openConflicts).toBe(1);
+    expect(dashboard.sync).toMatchObject({ mode: 'standalone', pendingPush: 0, peers: 0 });
+  });
+
+  it('applies a conflict resolution once, and edits only what is editable', async () => {
+    const conflictAction = (choice: Record<string, string>) => adminApi(app, cookie, 'POST', `resources/sync_conflicts/records/${seeded.conflictId}/resolve`, choice);
+    expect((await conflictAction({ choice: 'edited', edited: 'not json' })).notice?.type).toBe('error');
+    expect((await conflictAction({ choice: 'edited', edited: '{"nonsense": 1}' })).notice?.message).toMatch(/Not fields of this faq_entry: nonsense/);
+    const resolved = await conflictAction({ choice: 'other' });
+    expect(resolved.notice).toMatchObject({ type: 'success' });
     const [conflict] = await core.db.select().from(syncConflicts);
-    expect(conflict).toMatchObject({ status: 'resolved', resolution: 'keep_local', resolvedBy: 'admin' });
-    expect((await adminApi(app, cookie, 'GET', `resources/sync_conflicts/records/${seeded.conflictId}/takeRemote`)).notice?.type).toBe('error');
+    expect(conflict).toMatchObject({ status: 'resolved', resolution: 'keep_other', resolvedBy: 'admin' });
+    // The other version is now the data, recorded as this instance's change so that it syncs.
+    const [entry] = await core.db.select().from(faqEntries).where(eq(faqEntries.id, seeded.conflictFaqId));
+    expect(entry!.answer).toBe('At the church.');
+    const [meta] = await core.db.select().from(syncMetadata).where(eq(syncMetadata.entityId, seeded.conflictFaqId));
+    expect(meta!.generation).toBeGreaterThan(1);
+    expect((await conflictAction({ choice: 'winner' })).notice?.message).toMatch(/already resolved/);
     await adminApi(app, cookie, 'POST', `resources/members/records/${seeded.memberId}/edit`, { role: 'moderator', platformUserId: 'forged' });
     expect((await core.db.select().from(members))[0]).toMatchObject({ role: 'moderator', platformUserId: '42' });
     const [question] = await core.db.select().from(questionLog);
@@ -130,7 +144,7 @@ describe(`admin panel over HTTP on ${testEngine}`, () => {
 
   it('creates, edits and deletes FAQ entries through the core: stamped with the moderator, searchable, then gone', async () => {
     await adminApi(app, cookie, 'POST', 'resources/faq_entries/actions/new', { question: 'Where is water?', answer: 'Town hall.', createdBy: 'mallory' });
-    const [entry] = await core.db.select().from(faqEntries);
+    const [entry] = await core.db.select().from(faqEntries).where(eq(faqEntries.question, 'Where is water?'));
     expect(entry).toMatchObject({ question: 'Where is water?', createdBy: 'admin' });
     // Saving made it searchable: a `faq` document the bot can cite.
     const [mirror] = await core.db.select().from(documents).where(eq(documents.id, entry!.documentId!));
@@ -138,7 +152,7 @@ describe(`admin panel over HTTP on ${testEngine}`, () => {
     await adminApi(app, cookie, 'POST', `resources/faq_entries/records/${entry!.id}/edit`, { question: 'Where is water?', answer: 'Fire station.' });
     expect((await core.db.select().from(documents).where(eq(documents.id, mirror!.id)))[0]?.content).toContain('Fire station.');
     await adminApi(app, cookie, 'POST', `resources/faq_entries/records/${entry!.id}/delete`);
-    expect(await core.db.select().from(faqEntries)).toHaveLength(0);
+    expect(await core.db.select().from(faqEntries).where(eq(faqEntries.id, entry!.id))).toHaveLength(0);
     expect(await core.db.select().from(documents).where(eq(documents.id, mirror!.id))).toHaveLength(0);
   });
 
@@ -149,6 +163,7 @@ describe(`admin panel over HTTP on ${testEngine}`, () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     const bundle = await app.inject({ method: 'GET', url: '/admin/frontend/assets/components.bundle.js', headers: { cookie } });
     expect(bundle.body).toContain('RejectDocumentForm');
+    expect(bundle.body).toContain('ResolveConflictForm');
     const crossSite = await app.inject({
       method: 'GET', url: `/admin/api/resources/documents/records/${seeded.documentIds['firstXaid.txt']}/show`, headers: { cookie, 'sec-fetch-site': 'cross-site' },
     });

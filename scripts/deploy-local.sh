@@ -5,7 +5,7 @@
 #
 #   scripts/deploy-local.sh [--cloud-url URL] [--sync-key KEY] [--matrix] [--skip-models] [--yes]
 #
-# The cloud URL and sync key (the cloud's HUB_API_TOKEN) come from the flags, else from the
+# The cloud URL and sync key (made on the cloud with `hub sync-key create`) come from the flags, else from the
 # environment (SYNC_SERVER_URL, SYNC_API_KEY), else from .env, else they are asked for.
 set -euo pipefail
 
@@ -86,7 +86,7 @@ compose() { docker compose -f "$COMPOSE_FILE" "$@"; }
 [ -n "$cloud_url" ] || cloud_url=$(env_value SYNC_SERVER_URL)
 [ -n "$sync_key" ] || sync_key=$(env_value SYNC_API_KEY)
 [ -n "$cloud_url" ] || cloud_url=$(ask 'URL of the cloud instance (e.g. https://hub.example.org)')
-[ -n "$sync_key" ] || sync_key=$(ask 'Sync key (the cloud instance'"'"'s HUB_API_TOKEN)' true)
+[ -n "$sync_key" ] || sync_key=$(ask 'Sync key (from hub sync-key create on the cloud instance)' true)
 case "$cloud_url" in
   http://*|https://*) ;;
   *) fail "the cloud URL must start with http:// or https:// (got: $cloud_url)" ;;

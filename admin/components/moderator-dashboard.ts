@@ -2,7 +2,7 @@
 import { Box, H2, Text } from '@adminjs/design-system';
 import { ApiClient, ViewHelpers } from 'adminjs';
 import React, { useEffect, useState } from 'react';
-import type { ModerationSummary } from '../panel/moderation-summary.ts';
+import type { DashboardData, DashboardSync, ModerationSummary } from '../panel/moderation-summary.ts';
 
 const h = React.createElement;
 const api = new ApiClient();
@@ -17,10 +17,10 @@ const CARDS: Array<{ key: keyof ModerationSummary; label: string; resourceId: st
 
 /** What needs a moderator now, each line linking to the filtered list. */
 export default function ModeratorDashboard() {
-  const [summary, setSummary] = useState<ModerationSummary | null>(null);
+  const [summary, setSummary] = useState<DashboardData | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    api.getDashboard<ModerationSummary>().then((response) => setSummary(response.data), () => setFailed(true));
+    api.getDashboard<DashboardData>().then((response) => setSummary(response.data), () => setFailed(true));
   }, []);
   const helpers = new ViewHelpers();
   return h(
@@ -35,5 +35,25 @@ export default function ModeratorDashboard() {
         h('a', { href: helpers.resourceUrl({ resourceId: card.resourceId, search: card.search }) }, `${summary ? summary[card.key] : '…'} ${card.label}`),
       ),
     ),
+    summary ? h(Text, { mt: 'xl' }, describeSync(summary.sync)) : null,
   );
+}
+
+const MODE_TEXT: Record<DashboardSync['mode'], string> = {
+  standalone: 'Sync: this instance pulls from no server',
+  normal: 'Sync: normal',
+  offline: 'Sync: offline — the server cannot be reached; changes wait here and are sent when it is back',
+  recovery: 'Sync: recovering — catching up with the server',
+};
+
+/** One line: the mode, the last success, what waits each way, and (on a server) the paired instances. */
+function describeSync(sync: DashboardSync): string {
+  const parts = [MODE_TEXT[sync.mode]];
+  if (sync.mode !== 'standalone') {
+    parts.push(sync.lastSuccessAt ? `last success ${new Date(sync.lastSuccessAt).toLocaleString()}` : 'never synced yet');
+    parts.push(`${sync.pendingPush} change${sync.pendingPush === 1 ? '' : 's'} to send`);
+    if (sync.pendingPull !== null) parts.push(`${sync.pendingPull} to receive`);
+  }
+  if (sync.peers > 0) parts.push(`${sync.peers} paired instance${sync.peers === 1 ? '' : 's'}`);
+  return parts.join(' · ');
 }

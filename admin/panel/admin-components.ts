@@ -8,6 +8,7 @@ export function createAdminComponents() {
   const components = {
     RejectDocumentForm: loader.add('RejectDocumentForm', file('reject-document-form')),
     ModeratorDashboard: loader.add('ModeratorDashboard', file('moderator-dashboard')),
+    ResolveConflictForm: loader.add('ResolveConflictForm', file('resolve-conflict-form')),
   } as const;
   return { loader, components };
 }

@@ -8,7 +8,7 @@ import { questionLogResource } from '../resources/question-log-resource.ts';
 import { syncResources } from '../resources/sync-resources.ts';
 import { createAdminComponents } from './admin-components.ts';
 import { adminLocale } from './admin-locale.ts';
-import { moderationSummary } from './moderation-summary.ts';
+import { dashboardData } from './moderation-summary.ts';
 
 /** The AdminJS instance: the hub's resources, its labels and branding without outside images or links. */
 export function createAdminJs(core: HubCore, rootPath: string): AdminJS {
@@ -18,14 +18,14 @@ export function createAdminJs(core: HubCore, rootPath: string): AdminJS {
     loginPath: `${rootPath}/login`,
     logoutPath: `${rootPath}/logout`,
     componentLoader: loader,
-    dashboard: { component: components.ModeratorDashboard, handler: async () => moderationSummary(core.db) },
+    dashboard: { component: components.ModeratorDashboard, handler: async () => dashboardData(core) },
     resources: [
       documentsResource(core, components),
       questionLogResource(core.db),
       ...communityResources(core.db),
       communityUpdatesResource(core),
       faqEntriesResource(core),
-      ...syncResources(core.db),
+      ...syncResources(core.db, components),
     ],
     branding: { companyName: 'Community Resilience Hub', withMadeWithLove: false, logo: false },
     locale: adminLocale,

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
+import type { HubConfig } from '#api/config/load-config.ts';
 import { queryRows, type HubDatabase } from '#api/db/database.ts';
 import { documents, questionLog, syncConflicts } from '#api/db/schema/index.ts';
+import { readSyncStatus, type SyncStatus } from '#api/sync/sync-status.ts';
 
 /** How far back the dashboard looks for questions that went badly. */
 export const RECENT_QUESTION_DAYS = 7;
@@ -11,6 +13,19 @@ export interface ModerationSummary {
   openConflicts: number;
   unansweredRecently: number;
   notHelpfulRecently: number;
+}
+
+/** Where sync stands, as the dashboard shows it (the emergency protocol's mode and what waits). */
+export type DashboardSync = Pick<SyncStatus, 'mode' | 'lastSuccessAt' | 'pendingPush' | 'pendingPull'> & { peers: number };
+
+export interface DashboardData extends ModerationSummary {
+  sync: DashboardSync;
+}
+
+/** The dashboard's data: what waits for a moderator, and the sync state. */
+export async function dashboardData(deps: { db: HubDatabase; config: HubConfig }): Promise<DashboardData> {
+  const [summary, sync] = await Promise.all([moderationSummary(deps.db), readSyncStatus(deps)]);
+  return { ...summary, sync: { mode: sync.mode, lastSuccessAt: sync.lastSuccessAt, pendingPush: sync.pendingPush, pendingPull: sync.pendingPull, peers: sync.peers.length } };
 }
 
 /** What waits for a moderator, counted in one round trip; the dashboard shows it with links. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { HubDatabase } from '#api/db/database.ts';
-import { communities, documents, members, questionLog, syncConflicts, syncLog, type DocumentStatus } from '#api/db/schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows, type HubDatabase } from '#api/db/database.ts';
+import { communities, documents, faqEntries, members, questionLog, syncConflicts, syncLog, type DocumentStatus } from '#api/db/schema/index.ts';
 
 export interface SeededRows {
   riverside: string;
@@ -8,6 +9,8 @@ export interface SeededRows {
   documentIds: Record<string, string>;
   memberId: string;
   conflictId: string;
+  /** The FAQ entry the conflict is about: in use 'At the school.', the other version 'At the church.'. */
+  conflictFaqId: string;
 }
 
 /** A file document row as an upload would leave it; the name decides the hash so rows stay unique. */
@@ -48,20 +51,35 @@ export async function seedAdminRows(db: HubDatabase): Promise<SeededRows> {
     { channel: 'telegram', question: 'Where is water?', answer: 'At the school.', answered: true, provider: 'groq', feedback: 'helpful' },
     { channel: 'api', question: 'When is the bus?', answer: 'I do not know.', answered: false, provider: 'none', feedback: 'not_helpful' },
   ]);
-  const [conflict] = await db
-    .insert(syncConflicts)
-    .values({
-      entityType: 'document',
-      entityId: inserted[0]!.id,
-      winnerVersion: { snapshot: { title: 'local' }, version: { a: 1 }, generation: 2, revHash: 'b'.repeat(32), deleted: false, changedBy: 'a' },
-      otherVersion: { snapshot: { title: 'remote' }, version: { b: 1 }, generation: 2, revHash: 'a'.repeat(32), deleted: false, changedBy: 'b' },
-    })
-    .returning({ id: syncConflicts.id });
+  const conflict = await seedFaqConflict(db, riverside!.id);
   return {
     riverside: riverside!.id,
     hillside: hillside!.id,
     documentIds: Object.fromEntries(inserted.map((row) => [row.filename, row.id])),
     memberId: member!.id,
-    conflictId: conflict!.id,
+    conflictId: conflict.conflictId,
+    conflictFaqId: conflict.faqId,
   };
+}
+
+/**
+ * An open conflict as sync records one: a FAQ entry whose answer was changed on two instances; the
+ * version in use is the row as it is, the other differs in its answer.
+ */
+async function seedFaqConflict(db: HubDatabase, communityId: string): Promise<{ conflictId: string; faqId: string }> {
+  const [entry] = await db.insert(faqEntries).values({ communityId, question: 'Where is the shelter?', answer: 'At the school.' }).returning({ id: faqEntries.id });
+  const [meta] = await queryRows<{ snapshot: Record<string, unknown>; version: Record<string, number>; generation: number; rev_hash: string; changed_by: string }>(
+    db,
+    sql`SELECT hub_sync_snapshot('faq_entry', ${entry!.id}) AS snapshot, version, generation, rev_hash, changed_by FROM sync_metadata WHERE entity_id = ${entry!.id}`,
+  );
+  const [conflict] = await db
+    .insert(syncConflicts)
+    .values({
+      entityType: 'faq_entry',
+      entityId: entry!.id,
+      winnerVersion: { snapshot: meta!.snapshot, version: meta!.version, generation: meta!.generation, revHash: meta!.rev_hash, deleted: false, changedBy: meta!.changed_by },
+      otherVersion: { snapshot: { ...meta!.snapshot, answer: 'At the church.' }, version: { other: 1 }, generation: 1, revHash: 'a'.repeat(32), deleted: false, changedBy: 'other' },
+    })
+    .returning({ id: syncConflicts.id });
+  return { conflictId: conflict!.id, faqId: entry!.id };
 }

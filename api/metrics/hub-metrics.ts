@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { HubCore } from '../core/hub-core.ts';
 import { queryRows } from '../db/database.ts';
+import { readSyncStatus } from '../sync/sync-status.ts';
 import { answerLatencyHistogram } from './answer-latency-histogram.ts';
 
 /**
@@ -75,7 +76,38 @@ export function createHubMetrics(core: HubCore): Registry {
     },
   });
 
-  // Sync lag (seconds since the last successful round, per peer) belongs here once sync exists:
-  // the sync feature registers `hub_sync_lag_seconds` on this registry.
+  new Gauge({
+    name: 'hub_sync_lag_seconds',
+    help: 'Seconds since the last successful sync: with the server (peer="server") on a local instance, with each paired instance on the server',
+    labelNames: ['peer'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const status = await readSyncStatus(core);
+      const now = Date.now();
+      if (status.mode !== 'standalone') this.set({ peer: 'server' }, secondsSince(status.lastSuccessAt, core.startedAt, now));
+      for (const peer of status.peers) this.set({ peer: peer.name }, secondsSince(peer.lastSeenAt, core.startedAt, now));
+    },
+  });
+
+  new Gauge({
+    name: 'hub_sync_pending_changes',
+    help: 'Changes waiting to sync: this instance\'s not yet acknowledged by the server (push), the server\'s not yet pulled (pull)',
+    labelNames: ['direction'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const status = await readSyncStatus(core);
+      if (status.mode === 'standalone') return;
+      this.set({ direction: 'push' }, status.pendingPush);
+      if (status.pendingPull !== null) this.set({ direction: 'pull' }, status.pendingPull);
+    },
+  });
   return registry;
+}
+
+/** Never synced counts from the process start, so a hub that never reached its server shows a growing lag. */
+function secondsSince(iso: string | null, startedAt: Date, now: number): number {
+  const since = iso ? Date.parse(iso) : startedAt.getTime();
+  return Math.max(0, Math.round((now - since) / 1000));
 }

@@ -4,6 +4,7 @@ import { createTestDatabase, testEngine } from '../../test/support/test-database
 import { queryRows, type DatabaseHandle, type HubDatabase } from '../db/database.ts';
 import { communities, communityUpdates, documents, faqEntries, questionLog, syncConflicts, syncMetadata } from '../db/schema/index.ts';
 import { applyChanges } from './apply-changes.ts';
+import { syncChangeSchema } from './sync-change.ts';
 import { readChangeFeed } from './read-change-feed.ts';
 import { readInstanceId } from './instance-id.ts';
 
@@ -151,5 +152,20 @@ describe(`change capture and applying on ${testEngine}`, () => {
     await applyChanges(b.db, questions.map((change) => ({ change, from: 'a' })));
     const [copy] = await b.db.select().from(questionLog).where(eq(questionLog.question, 'Is the bridge open?'));
     expect(copy).toMatchObject({ channel: 'telegram', answered: true, chatId: null, askerId: null });
+  });
+
+  it('keeps an update deleted with its community by an instance that never saw it as a conflict, with an id fit for the wire', async () => {
+    const [community] = await a.db.insert(communities).values({ slug: 'hilltop', name: 'Hilltop' }).returning();
+    await copyChanges(a.db, b.db);
+    const [update] = await b.db.insert(communityUpdates).values({ communityId: community!.id, title: 'Road closed', body: 'Use the east road.' }).returning();
+    await a.db.delete(communities).where(eq(communities.id, community!.id));
+    await copyChanges(a.db, b.db);
+    const conflicts = await b.db.select().from(syncConflicts).where(eq(syncConflicts.entityId, update!.id));
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]!.otherVersion).toMatchObject({ deleted: false, snapshot: { title: 'Road closed' } });
+    // The conflict itself travels: its id must pass the same validation as every change on the wire.
+    const feed = await readChangeFeed(b.db, { after: 0, limit: 1000, maxBytes: 1e7, shareQuestions: false });
+    const conflictChange = feed.changes.find((change) => change.type === 'conflict' && change.id === conflicts[0]!.id);
+    expect(syncChangeSchema.safeParse(conflictChange).success).toBe(true);
   });
 });

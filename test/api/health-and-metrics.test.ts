@@ -30,7 +30,12 @@ describe(`health probes and /metrics on ${testEngine}`, () => {
   it('hides database and model names from /health in the cloud unless the token is sent', async () => {
     const anonymous = await app.inject({ method: 'GET', url: '/health' });
     expect(anonymous.statusCode).toBe(200);
-    expect(anonymous.json()).toEqual({ status: 'ok', mode: 'cloud', uptimeSeconds: expect.any(Number) });
+    expect(anonymous.json()).toEqual({
+      status: 'ok',
+      mode: 'cloud',
+      uptimeSeconds: expect.any(Number),
+      sync: { mode: 'standalone', lastSuccessAt: null, pendingPush: 0, pendingPull: null, openConflicts: 0 },
+    });
     expect(anonymous.body).not.toContain(core.database.location);
     const lowerCaseBearer = await app.inject({ method: 'GET', url: '/health', headers: { authorization: `bearer ${TOKEN}` } });
     expect(lowerCaseBearer.json().components.database.detail).toContain(core.database.location);

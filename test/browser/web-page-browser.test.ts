@@ -204,7 +204,7 @@ describe.skipIf(!hasChromium)(`the members' page in Chromium on ${testEngine}`, 
     expect(await focused()).toMatch(/^button:\[1\]/);
     await tabTo('button:FAQ', 'Shift+Tab');
     await keys.keyboard.press('Enter');
-    expect(await focused()).toBe('h2:faq-heading');
+    await expect.poll(focused).toBe('h2:faq-heading');
     await keys.keyboard.press('Tab');
     await keys.keyboard.press('Enter');
     await keys.getByText('The school gym on Mill Road').waitFor();

@@ -47,7 +47,7 @@ describe('docker-compose.local.yml', () => {
       expect(parseRoles(role)).toEqual([role]);
       return role;
     });
-    // sync is known to the code as a role; until the sync worker is merged it refuses to start, naming what is missing.
+    // One container per role; sync runs rounds with the cloud (SYNC_* settings from .env).
     expect(roles.sort()).toEqual(['api', 'bot', 'sync', 'workers']);
     expect(roleNames).toEqual(expect.arrayContaining(roles as string[]));
   });

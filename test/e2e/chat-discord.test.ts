@@ -99,7 +99,7 @@ describe(`Discord through the real core on ${testEngine}`, () => {
 
   it('splits a long answer at 2000 characters without cutting a quote or a citation', async () => {
     const before = fake.sentMessages.items.length;
-    inDm(`explain ${LONG_ANSWER_TRIGGER} how to store water`);
+    inDm(`explain ${LONG_ANSWER_TRIGGER} when the evacuation bus leaves the town hall`);
     const messages = await until(() => (messagesSince(before, dm).some((m) => m.content.includes('**Sources**')) ? messagesSince(before, dm) : undefined));
     expect(messages.length).toBeGreaterThanOrEqual(3);
     for (const { content } of messages) {

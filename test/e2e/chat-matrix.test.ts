@@ -100,7 +100,7 @@ describe(`Matrix through the real core on ${testEngine}`, () => {
 
   it('splits a long answer without cutting a quote or a citation', async () => {
     const before = fake.sent.items.length;
-    fake.sendEvent(dm, alice, text(`explain ${LONG_ANSWER_TRIGGER} how to store water`));
+    fake.sendEvent(dm, alice, text(`explain ${LONG_ANSWER_TRIGGER} when the evacuation bus leaves the town hall`));
     const messages = await waitFor(async () => (sentSince(before, dm).some((m) => String(m.content.body).includes('Sources\n1.')) ? sentSince(before, dm) : undefined));
     const html = messages.map((m) => String(m.content.formatted_body));
     for (const part of html) expect(part.split('<blockquote>').length).toBe(part.split('</blockquote>').length);

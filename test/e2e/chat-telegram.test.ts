@@ -111,7 +111,7 @@ describe(`Telegram through the real core on ${testEngine}`, () => {
 
   it('splits a long answer at the limit without cutting a quote or a citation', async () => {
     const before = fake.sentMessages.items.length;
-    say(privateChat, 'explain exhaustively how to store water');
+    say(privateChat, 'explain exhaustively when the evacuation bus leaves the town hall');
     const messages = await waitFor(async () => {
       const sent = fake.sentMessages.items.slice(before).filter((m) => m.chat_id === privateChat.id);
       return sent.some((m) => m.text.includes('<b>Sources</b>')) ? sent : undefined;

@@ -44,19 +44,27 @@ describe.skipIf(!corpusAvailable('the bleach question over corpus/resilience'))(
     return JSON.parse(result.stdout) as { answer: string; answered: boolean; provider: string; citations: Array<{ filename: string; pages: number[] }> };
   };
 
-  it('quotes the EPA sheet first, with the dose, when no language model is reachable', async () => {
+  // FEMA's food-and-water guide and the EPA sheet both give the dose per gallon: either may lead, as
+  // long as the reply opens with a dose and the EPA sheet's table is among the first sources.
+  const citesEpaEarly = (answer: { citations: Array<{ filename: string }> }) =>
+    expect(answer.citations.slice(0, 3).map((citation) => citation.filename)).toContain(EPA_SHEET);
+
+  it('leads with a dose per gallon and quotes the EPA sheet, when no language model is reachable', async () => {
     const answer = await ask({ OLLAMA_URL: 'http://127.0.0.1:9', GROQ_API_KEY: 'gsk_unreachable', GROQ_BASE_URL: 'http://127.0.0.1:9' });
     expect(answer.provider).toBe('extractive');
-    expect(answer.citations[0]!.filename).toBe(EPA_SHEET);
+    expect(answer.answered).toBe(true);
+    citesEpaEarly(answer);
+    const lead = answer.answer.split('\n').find((line) => line.startsWith('> '));
+    expect(lead).toMatch(/\d+ drops .*bleach per gallon/);
     expect(answer.answer).toMatch(/8 drops of 6 ?% bleach/);
   }, 60_000);
 
-  it('answers through Groq in the cloud order, citing the EPA sheet first', async () => {
+  it('answers through Groq in the cloud order, citing the EPA sheet', async () => {
     const groq = await startFakeGroq({ answer: answerFromPrompt });
     fakes.push(groq);
     const answer = await ask({ DEPLOYMENT_MODE: 'cloud', HUB_API_TOKEN: 'cloud-token-0123456789', GROQ_API_KEY: 'gsk_fake', GROQ_BASE_URL: groq.url });
     expect(answer).toMatchObject({ provider: 'groq', answered: true });
-    expect(answer.citations[0]!.filename).toBe(EPA_SHEET);
+    citesEpaEarly(answer);
     expect(answer.answer).toMatch(/\d+ drops/);
   }, 60_000);
 
@@ -68,7 +76,7 @@ describe.skipIf(!corpusAvailable('the bleach question over corpus/resilience'))(
     ollama.embedBehaviour = 'error500';
     const answer = await ask({ OLLAMA_URL: ollama.url, GROQ_API_KEY: 'gsk_fake', GROQ_BASE_URL: groq.url });
     expect(answer.provider).toBe('groq');
-    expect(answer.citations[0]!.filename).toBe(EPA_SHEET);
+    citesEpaEarly(answer);
     expect(ollama.chatCalls()).toBeGreaterThan(0);
   }, 60_000);
 });

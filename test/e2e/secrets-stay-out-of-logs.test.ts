@@ -18,7 +18,7 @@ const SECRETS = {
   HUB_API_TOKEN: 'leak-check-hub-api-token-0123456789',
   ADMIN_PASSWORD: 'leak-check-admin-password',
   ADMIN_SESSION_SECRET: 'leak-check-session-secret-0123456789abcdef',
-  SYNC_API_KEY: 'hubsync_leak01_checkSyncSecret0123456789',
+  SYNC_API_KEY: 'hubsync_0123456789abcdef0123456789abcdef_leakCheckSyncSecret0123456789abcdefghijklmn',
 };
 const DATABASE_PASSWORD = 'leakCheckDbPassw0rd';
 

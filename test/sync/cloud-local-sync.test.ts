@@ -103,11 +103,22 @@ describe(`a cloud instance on ${testEngine} paired with a local one on pglite`, 
     expect(status.pendingPush).toBeGreaterThanOrEqual(1);
     expect(status.lastError).toMatch(/cannot be reached/);
     expect(pair.local.core.rag.chatProviders.map((p) => p.name)).not.toContain('groq');
+    // /health shows the mode and what waits, to anyone (no address, no error text).
+    const health = (await pair.local.app.inject({ method: 'GET', url: '/health' })).json();
+    expect(health.sync).toMatchObject({ mode: 'offline', pendingPush: status.pendingPush, openConflicts: expect.any(Number) });
+    expect(JSON.stringify(health)).not.toContain('127.0.0.1:9');
     const back = await syncWithServer(pair.local.core, pair.server);
     expect(pair.local.core.rag.chatProviders.map((p) => p.name)).toContain('groq');
     expect(back.ok).toBe(true);
     expect(back.status.mode).toBe('normal');
     expect((await readSyncStatus(pair.local.core)).pendingPush).toBe(0);
+    expect((await pair.local.app.inject({ method: 'GET', url: '/health' })).json().sync).toMatchObject({ mode: 'normal', pendingPush: 0 });
+    const localHeaders = pair.local.core.config.HUB_API_TOKEN ? { authorization: `Bearer ${pair.local.core.config.HUB_API_TOKEN}` } : {};
+    const metrics = (await pair.local.app.inject({ method: 'GET', url: '/metrics', headers: localHeaders })).body;
+    expect(metrics).toMatch(/^hub_sync_lag_seconds\{peer="server"\} \d+$/m);
+    expect(metrics).toMatch(/^hub_sync_pending_changes\{direction="push"\} 0$/m);
+    const cloudMetrics = (await pair.cloud.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${CLOUD_TOKEN}` } })).body;
+    expect(cloudMetrics).toMatch(/^hub_sync_lag_seconds\{peer="[^"]+"\} \d+$/m);
     const [copy] = await pair.cloud.core.db.select().from(communityUpdates).where(eq(communityUpdates.id, update.id));
     expect(copy?.body).toBe('The generator runs from 18:00.');
   });

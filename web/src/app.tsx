@@ -28,9 +28,12 @@ export function App() {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [live, setLive] = useState<Record<string, LiveProgress>>({});
   const [reachable, setReachable] = useState(navigator.onLine);
+  // A request that started before the browser went offline may succeed after the `offline` event: its
+  // success is stale, so the browser's own word wins.
+  const noteReachable = (up: boolean) => setReachable(up && navigator.onLine);
   const [announcement, setAnnouncement] = useState('');
   const [cited, setCited] = useState<{ citation: Citation; n: number } | null>(null);
-  const hub = useHubData(community, setReachable);
+  const hub = useHubData(community, noteReachable);
 
   const replaceEntry = (entry: Entry) => setEntries((all) => all.map((item) => (item.id === entry.id ? entry : item)));
   const sender = useMemo(
@@ -42,7 +45,7 @@ export function App() {
           replaceEntry(entry);
           if (entry.kind === 'question' && entry.state === 'done') setAnnouncement(entry.answer?.answer.slice(0, 300) ?? '');
         },
-        onReachable: setReachable,
+        onReachable: noteReachable,
         onAccessNeeded: (error) => hub.setAccess(error.status === 401 ? 'token' : 'code'),
       }),
     [],

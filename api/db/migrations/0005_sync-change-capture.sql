@@ -149,6 +149,15 @@ BEGIN
 END $$;
 --> statement-breakpoint
 
+-- A UUID derived from a name, as api/db/name-based-id.ts makes them (version 8, RFC variant), so that
+-- ids made here pass the same validation as every other id on the wire.
+CREATE OR REPLACE FUNCTION hub_sync_name_uuid(name text) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$
+  SELECT (substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-8' || substr(h, 14, 3) || '-'
+          || substr('89ab', (('x' || substr(h, 17, 1))::bit(4)::int & 3) + 1, 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12))::uuid
+  FROM (SELECT md5(name) AS h) digest
+$$;
+--> statement-breakpoint
+
 -- A deletion received from instance S can take other rows with it (a community's updates, FAQ entries,
 -- documents, chats, members). A row whose version S never received from here was changed without S
 -- knowing, so its loss is not a knowing overwrite: it is kept as a conflict for a moderator.
@@ -169,7 +178,7 @@ BEGIN
   gone := jsonb_build_object('snapshot', NULL, 'version', meta.version || jsonb_build_object(me, COALESCE((meta.version ->> me)::int, 0) + 1),
                              'generation', meta.generation + 1, 'revHash', md5('deleted'), 'deleted', true, 'changedBy', me);
   INSERT INTO sync_conflicts (id, entity_type, entity_id, winner_version, other_version, reason)
-  VALUES (md5(kind || ':' || row_id || ':' || meta.rev_hash || ':cascade')::uuid, kind, row_id, gone,
+  VALUES (hub_sync_name_uuid(kind || ':' || row_id || ':' || meta.rev_hash || ':cascade'), kind, row_id, gone,
           jsonb_build_object('snapshot', hub_sync_snapshot(kind, row_id), 'version', meta.version, 'generation', meta.generation,
                              'revHash', meta.rev_hash, 'deleted', false, 'changedBy', meta.changed_by),
           'deleted with what it belonged to, by an instance that had not seen this version')
