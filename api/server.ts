@@ -12,7 +12,7 @@ const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the Fastify instance with the hub API registered (not listening yet). */
 export async function buildServer(core: HubCore, options: Omit<HubApiOptions, 'core'> = {}): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: core.logger.child({ part: 'http' }) as FastifyBaseLogger, bodyLimit: JSON_BODY_LIMIT_BYTES, trustProxy: true });
+  const app = Fastify({ loggerInstance: core.logger.child({ part: 'http' }) as FastifyBaseLogger, bodyLimit: JSON_BODY_LIMIT_BYTES, trustProxy: trustedProxies(core.config.TRUST_PROXY) });
   await app.register(hubApi, { core, ...options });
   return app;
 }
@@ -55,4 +55,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(describeError(error));
     process.exit(1);
   });
+}
+
+/**
+ * Fastify's `trustProxy` from TRUST_PROXY: unset trusts no X-Forwarded-For (anyone could write one and
+ * pose as a new client per request); a number trusts that many hops, a list those proxies.
+ */
+export function trustedProxies(setting: string | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (!setting) return false;
+  if (!/^\d+$/.test(setting)) return setting.split(',');
+  const hops = Number(setting);
+  return (_address, hop) => hop < hops;
 }

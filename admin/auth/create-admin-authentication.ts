@@ -30,16 +30,19 @@ export function createAdminAuthentication(
   const limiter = createLoginAttemptLimiter();
   const authenticate: AuthenticationOptions['authenticate'] = async (username, given, context) => {
     const client = context?.request.ip ?? 'unknown';
-    if (!limiter.allows(client)) {
+    // Counted per address and per account: a guesser rotating addresses (or forged X-Forwarded-For
+    // values behind a trusted proxy) still runs out of tries on the account, even for the right password.
+    const keys = [`address:${client}`, `account:${String(username).trim().toLowerCase()}`];
+    if (!keys.every((key) => limiter.allows(key))) {
       logger.warn({ client }, 'admin login refused: too many failed attempts, try again later');
       return null;
     }
     if (!credentialsMatch(account, username, given)) {
-      limiter.recordFailure(client);
+      for (const key of keys) limiter.recordFailure(key);
       logger.info({ client }, 'admin login refused: wrong username or password');
       return null;
     }
-    limiter.recordSuccess(client);
+    for (const key of keys) limiter.recordSuccess(key);
     // A fresh session id at login, so a session id planted before login is worth nothing after it.
     await context?.request.session.regenerate(['redirectTo']);
     logger.info({ client, username: account.username }, 'admin logged in');

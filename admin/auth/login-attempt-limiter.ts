@@ -1,4 +1,4 @@
-/** Failed logins allowed per client address within the window before further attempts are refused. */
+/** Failed logins allowed per client address, and per account, within the window before further attempts are refused. */
 export const MAX_FAILED_LOGINS = 10;
 export const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
 /** Addresses remembered at most; the oldest are forgotten first so a flood cannot grow memory. */

@@ -95,6 +95,15 @@ export const envSchema = z.object({
     .string()
     .regex(/^(\*|[A-Za-z0-9.-]+(,[A-Za-z0-9.-]+)*)$/, 'expected host names joined by commas (e.g. hub.lan,hub.local), or * for any')
     .optional(),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (rate limits, admin login
+   * limits). Unset: none, the address is the connection's. A hop count (`1` behind Render's proxy) or
+   * addresses/CIDRs joined by commas.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(,[0-9A-Fa-f.:/]+)*)$/, 'expected a hop count (e.g. 1 behind Render) or proxy addresses/CIDRs joined by commas')
+    .optional(),
   ASK_RATE_LIMIT_PER_MINUTE: positiveInt(30),
   PENDING_UPLOADS_PER_MEMBER: positiveInt(5),
   PENDING_UPLOAD_MB_PER_MEMBER: positiveInt(25),

@@ -42,7 +42,9 @@ async function processed(hub: Hub, id: string, timeoutMs = 90_000) {
 describe(`basic processing in the cloud, full processing when asked, on ${testEngine}`, () => {
   let cloud: Hub;
   beforeAll(async () => {
-    cloud = await startHubWithWorkers({ DEPLOYMENT_MODE: 'cloud' });
+    // Room for OCR when full processing is asked for, as on a larger plan; the 512 MB plan's parser
+    // budget, which leaves such files to a local instance, is tested in cloud-parser-budget.test.ts.
+    cloud = await startHubWithWorkers({ DEPLOYMENT_MODE: 'cloud', PROCESSING_MEMORY_MB: '768' });
   });
   afterAll(async () => {
     await cloud?.app.close();

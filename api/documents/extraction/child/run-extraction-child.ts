@@ -13,7 +13,7 @@ import { deserializeError } from './serialize-error.ts';
 
 const CHILD_ENTRY = fileURLToPath(new URL('./extraction-child.ts', import.meta.url));
 /** How often the parent samples the child's memory: fast enough to catch a bomb before it hurts. */
-const MEMORY_POLL_MS = 100;
+const MEMORY_POLL_MS = 50;
 /** Share of the memory limit given to the V8 heap; the rest is for WASM, images and native buffers. */
 const HEAP_SHARE = 0.75;
 const MIN_HEAP_MB = 64;
@@ -100,7 +100,7 @@ export function runExtractionChild(job: ExtractionJob, options: ChildOptions = {
       clearTimeout(timer);
       clearInterval(memoryWatch);
       options.signal?.removeEventListener('abort', onAbort);
-      // A last reading before the kill: the 100 ms samples alone miss up to one interval of CPU time.
+      // A last reading before the kill: the 50 ms samples alone miss up to one interval of CPU time.
       if (child.pid !== undefined) cpuSeconds = Math.max(cpuSeconds, readProcessCpuSeconds(child.pid));
       killProcessGroup(child);
       untrack();
