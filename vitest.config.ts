@@ -21,6 +21,7 @@ const unitTests = [
   'api/logging/redact-secrets.test.ts',
   'api/rag/embeddings/builtin-embedder.test.ts',
   'api/rag/llm/answer-prompt.test.ts',
+  'api/rag/relevance/expected-answer-type.test.ts',
   'bot/discord/to-message.test.ts',
   'bot/matrix/to-message.test.ts',
   'bot/shared/format-pages.test.ts',

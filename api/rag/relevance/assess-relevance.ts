@@ -1,4 +1,5 @@
 import type { QuestionTerm } from './question-terms.ts';
+import { expectedAnswerType, type AnswerType } from './expected-answer-type.ts';
 import { scorePassage, type PassageEvidence, type PassageInput } from './score-passage.ts';
 
 /**
@@ -22,6 +23,18 @@ export const RelevanceWeights = {
   passageFloor: 0.2,
   /** ...nor one below this share of the best passage's relevance (an off-topic tail). */
   passageShareOfBest: 0.5,
+  /**
+   * A passage whose best sentences hold no value of the type the question asks for ("how long" and no
+   * duration) keeps this share of its relevance: it is about the topic, not the answer.
+   */
+  missingAnswerType: 0.6,
+  /**
+   * A passage that holds only one of a question's three or more topic words, and whose vector
+   * similarity does not back it (below `weakSimilarity`), keeps this share: one rare shared word
+   * ("cup" for "who won the world cup") is a coincidence more often than an answer.
+   */
+  singleTermMatch: 0.65,
+  weakSimilarity: 0.2,
 } as const;
 /**
  * A small library lacks most words of any question, so there a word's absence says little: the
@@ -58,17 +71,30 @@ export function assessRelevance<T extends PassageInput>(question: string, terms:
   const unknown = terms.filter((term) => term.documentFrequency === 0).reduce((sum, term) => sum + term.weight, 0);
   const unknownShare = total > 0 ? unknown / total : 1;
   const penalty = RelevanceWeights.unknownWords * Math.min(1, corpusChunks / CHUNKS_FOR_FULL_UNKNOWN_PENALTY) * unknownShare;
+  const answerType = expectedAnswerType(question);
   const scored = passages.map((passage) => {
     const evidence = scorePassage(question, terms, passage);
-    return { passage, evidence, relevance: combine(evidence, penalty) };
+    const typeFactor = answerType && !showsAnswerType(evidence, answerType) ? RelevanceWeights.missingAnswerType : 1;
+    const lone = terms.length >= 3 && evidence.termsFound <= 1 && evidence.similarity < RelevanceWeights.weakSimilarity;
+    const breadthFactor = lone ? RelevanceWeights.singleTermMatch : 1;
+    return { passage, evidence, relevance: combine(evidence, penalty, typeFactor * breadthFactor) };
   });
   const ranked = scored.map((entry, order) => ({ entry, order })).sort((a, b) => b.entry.relevance - a.entry.relevance || a.order - b.order).map((e) => e.entry);
   const relevance = ranked[0]?.relevance ?? 0;
   return { relevance, answered: total > 0 && relevance >= RelevanceWeights.answerThreshold, passages: ranked, unknownShare };
 }
 
-function combine(evidence: PassageEvidence, penalty: number): number {
+function combine(evidence: PassageEvidence, penalty: number, typeFactor: number): number {
   const raw = (evidence.coverage + RelevanceWeights.similarity * Math.max(0, evidence.similarity)) / (1 + RelevanceWeights.similarity * TYPICAL_MAX_SIMILARITY);
-  const score = raw * (1 - penalty);
+  const score = raw * (1 - penalty) * typeFactor;
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
+}
+
+/** Units covering at least this share of the passage's best unit are where its answer would be. */
+const ANSWERING_UNIT_SHARE = 0.75;
+
+/** Whether the sentences of a passage that match the question best hold a value of the asked type. */
+function showsAnswerType(evidence: PassageEvidence, type: AnswerType): boolean {
+  const best = evidence.coverage;
+  return evidence.units.some((unit) => unit.coverage > 0 && unit.coverage >= best * ANSWERING_UNIT_SHARE && type.matches(`${unit.tableHeader ?? ''} ${unit.text}`));
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows, type HubDatabase } from '../../db/database.ts';
 import { wordWeight } from '../embeddings/word-weights.ts';
 import { tokenizeWords } from '../text/tokenize-words.ts';
+import { quantityFrameWords } from './expected-answer-type.ts';
 import { toTextArray } from '../retrieval/correct-typos.ts';
 import type { SynonymMatch } from '../retrieval/query-synonyms.ts';
 import type { TermStatistics } from '../retrieval/term-statistics.ts';
@@ -51,7 +52,8 @@ export interface QuestionTermInput {
  * for its correction; a synonym ("twister" -> tornado) widens a word, it never adds a term of its own.
  */
 export async function buildQuestionTerms(db: HubDatabase, stats: TermStatistics, input: QuestionTermInput): Promise<QuestionTerm[]> {
-  const words = [...new Set(tokenizeWords(input.question))].filter((word) => wordWeight(word) >= MIN_WORD_WEIGHT && !FRAME_WORDS.has(word));
+  const frames = quantityFrameWords(input.question);
+  const words = [...new Set(tokenizeWords(input.question))].filter((word) => wordWeight(word) >= MIN_WORD_WEIGHT && !FRAME_WORDS.has(word) && !frames.has(word));
   const drafts = words.map((word) => {
     const own = input.corrections.get(word) ?? word;
     const synonyms = input.synonyms.filter((s) => tokenizeWords(s.matched).includes(word)).flatMap((s) => tokenizeWords(s.expansion));

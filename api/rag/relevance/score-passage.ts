@@ -9,6 +9,8 @@ import type { QuestionTerm } from './question-terms.ts';
 export interface PassageEvidence {
   /** Share of the question's term weight found in the best unit with its context, 0-1. */
   coverage: number;
+  /** How many of the question's terms the best unit with its context holds (a count, not a weight). */
+  termsFound: number;
   /** Cosine of question and passage under the built-in embedder (the same scale for every hub). */
   similarity: number;
   units: ScoredUnit[];
@@ -19,6 +21,8 @@ export interface ScoredUnit extends PassageUnit {
   coverage: number;
   /** The same share from the unit's own words only: what makes one sentence of a passage the answer. */
   ownCoverage: number;
+  /** How many of the question's terms the unit with its context holds. */
+  termsFound: number;
 }
 
 export interface PassageInput {
@@ -38,15 +42,17 @@ export function scorePassage(question: string, terms: QuestionTerm[], passage: P
   const context = withCompounds(tokenizeWords([passage.title, ...passage.sectionPath].join(' ')));
   const units = splitPassageUnits(passage.text).map((unit) => {
     // Text addressed to an AI assistant is never evidence of an answer, whatever words it repeats.
-    if (isAimedAtAssistant(unit.text)) return { ...unit, coverage: 0, ownCoverage: 0 };
+    if (isAimedAtAssistant(unit.text)) return { ...unit, coverage: 0, ownCoverage: 0, termsFound: 0 };
     // A checklist entry ("Aspirin") is what it is because of its list's heading ("Medicine Kit Supplies").
     const own = withCompounds(tokenizeWords(unit.kind === 'item' ? `${unit.headings.at(-1) ?? ''} ${unit.text}` : unit.text));
     const words = [...own, ...tokenizeWords(unit.headings.join(' ')), ...context];
     const share = (found: string[]) => (total > 0 ? terms.reduce((sum, term) => sum + (containsTerm(found, term) ? term.weight : 0), 0) / total : 0);
-    return { ...unit, coverage: share(words), ownCoverage: share(own) };
+    return { ...unit, coverage: share(words), ownCoverage: share(own), termsFound: terms.filter((term) => containsTerm(words, term)).length };
   });
+  const best = units.reduce<ScoredUnit | undefined>((top, unit) => (!top || unit.coverage > top.coverage ? unit : top), undefined);
   return {
-    coverage: Math.max(0, ...units.map((unit) => unit.coverage)),
+    coverage: best?.coverage ?? 0,
+    termsFound: best?.termsFound ?? 0,
     similarity: cosine(embedText(question), embedText([passage.title, passage.sectionPath.join(' > '), passage.text].filter(Boolean).join('\n'))),
     units,
   };
