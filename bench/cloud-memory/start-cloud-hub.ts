@@ -26,6 +26,11 @@ function cloudEnvironment(databaseUrl: string, groqUrl: string, dataDir: string)
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'warn',
+    // One bench client asks for many members (a question a second): the per-address limit would turn
+    // half of them into 429s that cost the hub nothing.
+    ASK_RATE_LIMIT_PER_MINUTE: '1000',
+    // To try another parser budget than the cloud default: PROCESSING_MEMORY_MB=140 npm run bench:cloud-memory
+    ...(process.env.PROCESSING_MEMORY_MB ? { PROCESSING_MEMORY_MB: process.env.PROCESSING_MEMORY_MB } : {}),
     // Set by Dockerfile.cloud and render.yaml: glibc's malloc arenas, two instead of one per thread.
     MALLOC_ARENA_MAX: '2',
   };
