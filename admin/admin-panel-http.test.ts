@@ -168,6 +168,13 @@ describe(`admin panel over HTTP on ${testEngine}`, () => {
       method: 'GET', url: `/admin/api/resources/documents/records/${seeded.documentIds['firstXaid.txt']}/show`, headers: { cookie, 'sec-fetch-site': 'cross-site' },
     });
     expect(crossSite.statusCode).toBe(403);
+    // An encoded path reaches the same API route: the guard must see it as the router does.
+    const encoded = await app.inject({
+      method: 'GET', url: `/admin/%61pi/resources/documents/records/${seeded.documentIds['firstXaid.txt']}/show`, headers: { cookie, 'sec-fetch-site': 'cross-site' },
+    });
+    expect(encoded.statusCode).toBe(403);
+    const sameOrigin = await app.inject({ method: 'GET', url: `/admin/%61pi/resources/documents/records/${seeded.documentIds['firstXaid.txt']}/show`, headers: { cookie } });
+    expect(sameOrigin.statusCode).toBe(200);
   });
 
   it('leaves the API working beside the panel', async () => {

@@ -28,7 +28,9 @@ export function hardenAdminResponses(scope: FastifyInstance, rootPath: string): 
     // AdminJS runs actions without forms (some over GET) and has no CSRF tokens. Browsers mark requests
     // started by other sites; those may open pages but never call the panel's API or change anything.
     const site = request.headers['sec-fetch-site'];
-    const changesOrReads = !SAFE_METHODS.has(request.method) || request.url.startsWith(`${rootPath}/api/`);
+    // Judged on the decoded path: the router decodes `/admin/%61pi/...` to the API route too.
+    const path = decodedPath(request.url);
+    const changesOrReads = !SAFE_METHODS.has(request.method) || path === null || path.toLowerCase().startsWith(`${rootPath}/api/`);
     if (changesOrReads && (site === 'cross-site' || site === 'same-site')) {
       return reply.status(403).type('text/plain; charset=utf-8').send('Requests from other sites are not accepted by the admin panel.');
     }
@@ -40,4 +42,13 @@ export function hardenAdminResponses(scope: FastifyInstance, rootPath: string): 
     const type = String(reply.getHeader('content-type') ?? '');
     return type.startsWith('text/html') && typeof payload === 'string' ? payload.replace(GOOGLE_FONTS_LINK, '') : payload;
   });
+}
+
+/** The URL's path as the router will match it, or null when its percent-encoding is broken. */
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent(url.split('?')[0]!);
+  } catch {
+    return null;
+  }
 }
