@@ -1,7 +1,7 @@
 import type { buildAuthenticatedRouter } from '@adminjs/fastify';
 
 /** The store contract of @fastify/session, as @adminjs/fastify passes it on. */
-type SessionStore = NonNullable<NonNullable<Parameters<typeof buildAuthenticatedRouter>[3]>['store']>;
+export type SessionStore = NonNullable<NonNullable<Parameters<typeof buildAuthenticatedRouter>[3]>['store']>;
 
 /** Sessions kept at most; beyond it the least recently saved ones are dropped (their users log in again). */
 export const MAX_ADMIN_SESSIONS = 1_000;
@@ -11,7 +11,8 @@ type Callback = (error?: unknown, session?: unknown) => void;
 /**
  * In-memory sessions with expiry and a size cap. @fastify/session's default store never forgets a
  * session, so anonymous requests (each gets one to remember where to return after login) would grow
- * memory without bound. Sessions do not survive a restart, which suits a single-process hub.
+ * memory without bound. Used for visitors not logged in; logged-in sessions go to the database
+ * (database-session-store.ts).
  */
 export function createBoundedSessionStore(maxAgeMs: number, now: () => number = Date.now): SessionStore {
   const sessions = new Map<string, { session: unknown; expires: number }>();

@@ -2,8 +2,9 @@ import type { AuthenticationOptions, buildAuthenticatedRouter } from '@adminjs/f
 import type { CurrentAdmin } from 'adminjs';
 import { randomBytes } from 'node:crypto';
 import type { HubConfig } from '#api/config/load-config.ts';
+import type { HubDatabase } from '#api/db/database.ts';
 import type { Logger } from '#api/logging/create-logger.ts';
-import { createBoundedSessionStore } from './bounded-session-store.ts';
+import { createDatabaseSessionStore } from './database-session-store.ts';
 import { credentialsMatch } from './credentials-match.ts';
 import { createLoginAttemptLimiter } from './login-attempt-limiter.ts';
 
@@ -14,14 +15,15 @@ export const ADMIN_SESSION_MAX_AGE_MS = 8 * 60 * 60_000;
 export const ADMIN_COOKIE_NAME = 'hub_admin';
 
 /**
- * Login check and session settings for the panel. The cookie is signed with ADMIN_SESSION_SECRET
- * (random per start when unset, which logs everyone out on restart), sent only to /admin, hidden from
+ * Login check and session settings for the panel. Logged-in sessions live in the database; the cookie
+ * is signed with ADMIN_SESSION_SECRET (random per start when unset, which logs everyone out on restart), sent only to /admin, hidden from
  * scripts, and SameSite=Lax so other sites cannot post to the panel with it.
  */
 export function createAdminAuthentication(
   config: Pick<HubConfig, 'ADMIN_USERNAME' | 'ADMIN_PASSWORD' | 'ADMIN_SESSION_SECRET'>,
   rootPath: string,
   logger: Logger,
+  db: HubDatabase,
 ): { auth: AuthenticationOptions; session: SessionOptions } {
   const password = config.ADMIN_PASSWORD;
   if (!password) throw new Error('the admin panel needs ADMIN_PASSWORD');
@@ -52,7 +54,7 @@ export function createAdminAuthentication(
     auth: { authenticate, cookieName: ADMIN_COOKIE_NAME, cookiePassword: secret },
     session: {
       secret,
-      store: createBoundedSessionStore(ADMIN_SESSION_MAX_AGE_MS),
+      store: createDatabaseSessionStore(db, ADMIN_SESSION_MAX_AGE_MS, logger),
       saveUninitialized: false,
       cookie: { path: rootPath, httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: ADMIN_SESSION_MAX_AGE_MS },
     },

@@ -28,6 +28,6 @@ export async function mountAdminPanel(scope: FastifyInstance, core: HubCore, roo
   admin.initialize = async () => {};
   hardenAdminResponses(scope, rootPath);
   requireAdminSession(scope, { rootPath, loginPath: admin.options.loginPath, logoutPath: admin.options.logoutPath });
-  const { auth, session } = createAdminAuthentication(core.config, rootPath, logger);
+  const { auth, session } = createAdminAuthentication(core.config, rootPath, logger, core.db);
   await buildAuthenticatedRouter(admin, auth, scope, session);
 }

@@ -8,3 +8,4 @@ export * from './sync.ts';
 export * from './search-terms.ts';
 export * from './web.ts';
 export * from './chat-delivery.ts';
+export * from './admin-sessions.ts';
