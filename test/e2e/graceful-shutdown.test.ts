@@ -15,8 +15,13 @@ import { createServerDatabaseUrl, testEngine } from '../support/test-database.ts
 const TOKEN = 'shutdown-test-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
 /** Many pages of text: long enough to be mid-parse when the signal comes, on any machine. */
+/**
+ * Long enough that parsing outlasts the 1 s grace period on a quiet machine too (pdf.js reads a few
+ * hundred of these pages a second there): the signal must find the parser mid-document.
+ */
+const LONG_PDF_PAGES = 2500;
 const LONG_PDF = buildPdf(
-  Array.from({ length: 400 }, (_, page) => ({
+  Array.from({ length: LONG_PDF_PAGES }, (_, page) => ({
     texts: Array.from({ length: 8 }, (_, line) => ({ text: `Page ${page + 1} line ${line + 1}: keep two litres of water per person per day.`, x: 50, y: 780 - line * 18, size: 10 })),
   })),
 );
@@ -31,6 +36,7 @@ describe(`graceful shutdown of hub start on ${testEngine}`, () => {
     const server = process.env.TEST_DATABASE_URL ? await createServerDatabaseUrl(process.env.TEST_DATABASE_URL) : null;
     if (server) cleanups.push(() => server.drop());
     env = {
+      MAX_PAGES: String(LONG_PDF_PAGES),
       HUB_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'hub-shutdown-')),
       HUB_API_TOKEN: TOKEN,
       LLM_PROVIDER: 'groq',

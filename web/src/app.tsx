@@ -21,6 +21,11 @@ type View = 'ask' | 'faq' | 'updates' | 'send';
 const VIEWS: View[] = ['ask', 'faq', 'updates', 'send'];
 /** While something waits, try the hub this often even without an `online` event (hub restarted, Wi-Fi back). */
 const RETRY_MS = 10_000;
+/**
+ * While the hub seems unreachable, ask for its status this often: the `online` event can come before
+ * the network carries requests, and a status request that failed then would leave the header wrong.
+ */
+const RECHECK_MS = 5_000;
 
 export function App() {
   const community = useMemo(() => pickCommunity(location), []);
@@ -76,6 +81,12 @@ export function App() {
       navigator.serviceWorker?.removeEventListener('controllerchange', onOnline);
     };
   }, []);
+
+  useEffect(() => {
+    if (reachable) return;
+    const timer = setInterval(() => refreshAll(), RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [reachable]);
 
   const waiting = entries.some((entry) => entry.state === 'queued');
   useEffect(() => {
