@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Citation } from './api/answer-types.ts';
 import { HubError, hubFetch, HubUnreachable, saveToken } from './api/hub-client.ts';
 import { AccessForm } from './components/access-form.tsx';
@@ -26,6 +26,8 @@ const RETRY_MS = 10_000;
  * the network carries requests, and a status request that failed then would leave the header wrong.
  */
 const RECHECK_MS = 5_000;
+/** After an `offline` event (and before `online`), a success this soon is from a request sent before it. */
+const STALE_AFTER_OFFLINE_MS = 3_000;
 
 export function App() {
   const community = useMemo(() => pickCommunity(location), []);
@@ -33,9 +35,14 @@ export function App() {
   const [entries, setEntries] = useState<Entry[]>([]);
   const [live, setLive] = useState<Record<string, LiveProgress>>({});
   const [reachable, setReachable] = useState(navigator.onLine);
-  // A request that started before the browser went offline may succeed after the `offline` event: its
-  // success is stale, so the browser's own word wins.
-  const noteReachable = (up: boolean) => setReachable(up && navigator.onLine);
+  // A request that started before the browser went offline may succeed just after the `offline` event:
+  // that success is stale until the `online` event. Not `navigator.onLine` itself: on a network with no
+  // internet route (a hub's own Wi-Fi) a browser may call itself offline while the hub answers.
+  const wentOffline = useRef(0);
+  const noteReachable = (up: boolean) => {
+    if (up && Date.now() - wentOffline.current < STALE_AFTER_OFFLINE_MS) return;
+    setReachable(up);
+  };
   const [announcement, setAnnouncement] = useState('');
   const [cited, setCited] = useState<{ citation: Citation; n: number } | null>(null);
   const hub = useHubData(community, noteReachable);
@@ -69,16 +76,22 @@ export function App() {
       refreshAll();
     })();
     void navigator.storage?.persist?.();
-    const onOnline = () => refreshAll();
-    const onOffline = () => setReachable(false);
+    const onOnline = () => {
+      wentOffline.current = 0;
+      refreshAll();
+    };
+    const onOffline = () => {
+      wentOffline.current = Date.now();
+      setReachable(false);
+    };
     window.addEventListener('online', onOnline);
     window.addEventListener('offline', onOffline);
     // A newly installed service worker took over: load again through it so it keeps copies for offline use.
-    navigator.serviceWorker?.addEventListener('controllerchange', onOnline);
+    navigator.serviceWorker?.addEventListener('controllerchange', refreshAll);
     return () => {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
-      navigator.serviceWorker?.removeEventListener('controllerchange', onOnline);
+      navigator.serviceWorker?.removeEventListener('controllerchange', refreshAll);
     };
   }, []);
 
